@@ -1,0 +1,25 @@
+# ar-followup — the commands a person types. Everything installs what it needs itself (npm ci, Maven).
+SHELL := /bin/bash
+MVN ?= mvn -B -q
+ENGINES := infra/local/node_modules/.package-lock.json
+
+.PHONY: help test demo build bench eval parse-email engines clean
+
+help:
+	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
+	@echo "make test      run every test (unit + integration on local engines)"
+	@echo "make build     build every function's Lambda jar (functions/*/target/lambda/*.jar)"
+
+# the local AWS stand-ins (dynalite, aws-ses-v2-local, s3rver), pinned by infra/local/package-lock.json
+$(ENGINES): infra/local/package.json infra/local/package-lock.json
+	cd infra/local && npm ci --no-audit --no-fund
+engines: $(ENGINES)
+
+test: engines
+	$(MVN) verify
+
+build:
+	$(MVN) -DskipTests package
+
+clean:
+	$(MVN) clean

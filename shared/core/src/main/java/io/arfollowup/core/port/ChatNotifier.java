@@ -1,0 +1,14 @@
+package io.arfollowup.core.port;
+
+import io.arfollowup.core.domain.CardRef;
+
+/** The collectors' chat (Slack): response cards, follow-up cards and thread replies. */
+public interface ChatNotifier {
+    CardRef postResponseCard(CardView view);
+
+    void updateResponseCard(CardRef card, CardView view);
+
+    CardRef postFollowUpCard(FollowUpCard card);
+
+    void postInThread(CardRef card, String text);
+}

@@ -1,0 +1,25 @@
+package io.arfollowup.core.port;
+
+import io.arfollowup.core.domain.Contact;
+import io.arfollowup.core.domain.Customer;
+import java.util.List;
+import java.util.Optional;
+
+/** Customers and the indexes that link an inbound sender to one. */
+public interface CustomerStore {
+    Optional<Customer> get(String customerId);
+
+    /** The customer that has this contact address (case-insensitive). */
+    Optional<Customer> byContactEmail(String email);
+
+    /** Customers with a contact at this domain (bounded: at most {@code limit}). */
+    List<Customer> byDomain(String domain, int limit);
+
+    void put(Customer customer);
+
+    /** Adds a contact if absent (idempotent); indexes its address and domain. */
+    void addContact(String customerId, Contact contact);
+
+    /** Marks the address as failing on every customer that has it. */
+    void markContactFailing(String customerId, String email);
+}

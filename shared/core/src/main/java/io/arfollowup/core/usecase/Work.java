@@ -1,0 +1,33 @@
+package io.arfollowup.core.usecase;
+
+/**
+ * A unit of work handed from the Slack function to the worker ({@code {action, ids}}). Each kind names its action;
+ * the adapters' codec maps actions to record types, so a new kind is one record plus one line there.
+ */
+public interface Work {
+    String action();
+
+    /** Qualify a response (from the modal or Accept suggestion). */
+    record Qualify(QualifyResponse.Command command) implements Work {
+        @Override
+        public String action() {
+            return "qualify";
+        }
+    }
+
+    /** Keep a response without qualification. */
+    record Validate(String responseId, String actor) implements Work {
+        @Override
+        public String action() {
+            return "validate";
+        }
+    }
+
+    /** Soft-delete a response (kept for audit). */
+    record Delete(String responseId, String actor) implements Work {
+        @Override
+        public String action() {
+            return "delete";
+        }
+    }
+}
