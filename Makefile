@@ -23,3 +23,7 @@ build:
 
 clean:
 	$(MVN) clean
+
+# every budget of DESIGN §11; BENCH=name[,name] runs only those
+bench: engines
+	$(MVN) -Dbench -Dbench.only="$(BENCH)" -DskipTests -pl infra/bench -am verify
