@@ -133,6 +133,16 @@ public final class QualifyModal {
                     }
                     return u;
                 }))));
+        LocalDate promised = suggested == null ? null : suggested.promisedDate();
+        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_PROMISED + 0).optional(true)
+                .label(plainText(SlackText.get(ui, "promised")))
+                .element(datePicker(d -> {
+                    d.actionId(SlackIds.ACTION);
+                    if (promised != null) {
+                        d.initialDate(promised.toString());
+                    }
+                    return d;
+                }))));
         blocks.add(input(b -> b.blockId(SlackIds.BLOCK_FU_DATE + 0).optional(true)
                 .label(plainText(SlackText.get(ui, "fu_date")))
                 .element(datePicker(d -> d.actionId(SlackIds.ACTION)))));
@@ -168,13 +178,15 @@ public final class QualifyModal {
         String owner = value(values, SlackIds.BLOCK_OWNER + 0).map(ViewState.Value::getSelectedUser).orElse(null);
         LocalDate date = value(values, SlackIds.BLOCK_FU_DATE + 0).map(ViewState.Value::getSelectedDate)
                 .filter(s -> !s.isBlank()).map(LocalDate::parse).orElse(null);
+        LocalDate promised = value(values, SlackIds.BLOCK_PROMISED + 0).map(ViewState.Value::getSelectedDate)
+                .filter(s -> !s.isBlank()).map(LocalDate::parse).orElse(null);
         if (date != null && date.isBefore(today)) {
             errors.put(SlackIds.BLOCK_FU_DATE + 0, SlackText.get(ui, "err_past"));
         }
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
-        QualificationGroup group = new QualificationGroup(items, status, comment, owner, null, null,
+        QualificationGroup group = new QualificationGroup(items, status, comment, owner, promised, null,
                 date == null ? FollowUpOverride.NONE : new FollowUpOverride(null, date, null, false));
         return new Parsed(new QualifyResponse.Command(responseId, viewId + ":" + viewHash, List.of(group),
                 Notify.NOBODY, actor, false), Map.of());

@@ -16,4 +16,13 @@ public final class Json {
 
     private Json() {
     }
+
+    /** Parses JSON that we produced ourselves (a failure is a bug, not an input problem). */
+    public static com.fasterxml.jackson.databind.JsonNode readTreeUnchecked(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -16,6 +16,7 @@ public final class SlackIds {
     public static final String BLOCK_COMMENT = "comment_";
     public static final String BLOCK_OWNER = "owner_";
     public static final String BLOCK_FU_DATE = "fu_date_";
+    public static final String BLOCK_PROMISED = "promised_";
     public static final String ACTION = "value";
 
     private SlackIds() {

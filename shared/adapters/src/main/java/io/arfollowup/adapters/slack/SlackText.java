@@ -38,6 +38,7 @@ public final class SlackText {
             Map.entry("owner", new String[] {"Responsable de la résolution", "Resolution owner"}),
             Map.entry("fu_date", new String[] {"Date de relance (vide = selon la règle)",
                     "Follow-up date (empty = per rule)"}),
+            Map.entry("promised", new String[] {"Date de paiement promise", "Promised payment date"}),
             Map.entry("err_no_item", new String[] {"Choisissez au moins une facture.", "Pick at least one invoice."}),
             Map.entry("err_past", new String[] {"La date est passée.", "This date is in the past."}),
             Map.entry("err_status", new String[] {"Choisissez un statut.", "Pick a status."}),

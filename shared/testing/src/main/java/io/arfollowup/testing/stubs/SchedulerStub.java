@@ -37,6 +37,11 @@ public class SchedulerStub extends LoopbackStub {
         return Map.copyOf(schedules);
     }
 
+    /** Removes a schedule without an API call (a one-time schedule that fired with ActionAfterCompletion DELETE). */
+    protected JsonNode removeSchedule(String name) {
+        return schedules.remove(name);
+    }
+
     public Optional<JsonNode> schedule(String name) {
         return Optional.ofNullable(schedules.get(name));
     }
