@@ -3,7 +3,7 @@ package io.arfollowup.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.arfollowup.adapters.json.Json;
+
 import io.arfollowup.adapters.slack.SlackIds;
 import io.arfollowup.adapters.wiring.Components;
 import io.arfollowup.core.domain.Customer;
@@ -188,7 +188,7 @@ public final class Demo {
     }
 
     private String sesEvent(String messageId, String key, List<String> recipients) throws IOException {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = LocalJson.MAPPER.createObjectNode();
         ObjectNode record = root.putArray("Records").addObject();
         record.put("eventSource", "aws:ses").put("eventVersion", "1.0");
         ObjectNode ses = record.putObject("ses");
@@ -205,7 +205,7 @@ public final class Demo {
         }
         receipt.putObject("action").put("type", "Lambda").put("invocationType", "Event")
                 .put("functionArn", "arn:aws:lambda:eu-west-3:000000000000:function:ar-followup-inbound-email");
-        return Json.MAPPER.writeValueAsString(root);
+        return LocalJson.MAPPER.writeValueAsString(root);
     }
 
     private void printResponse(EmailRun r) {
@@ -252,7 +252,7 @@ public final class Demo {
             out.printf("  %-44s Qualify… → HTTP %d but no modal opened%n", r.file(), click);
             return r;
         }
-        JsonNode view = withIds(Json.readTreeUnchecked(opened.get(opened.size() - 1).get("view")));
+        JsonNode view = withIds(LocalJson.read(opened.get(opened.size() - 1).get("view")));
         int submit = slack.submitView(collector, view, values(decision, collector));
         Response after = c.responses().get(resp.id()).orElse(resp);
         Optional<Qualification> q = c.qualifications().latest(resp.id());
@@ -283,7 +283,7 @@ public final class Demo {
 
     /** What a collector fills in the modal, as Slack's view.state.values. */
     private ObjectNode values(DemoData.Decision d, String collector) {
-        ObjectNode values = Json.MAPPER.createObjectNode();
+        ObjectNode values = LocalJson.MAPPER.createObjectNode();
         ArrayNode selected = values.putObject(SlackIds.BLOCK_ITEMS + 0).putObject(SlackIds.ACTION)
                 .put("type", "multi_static_select").putArray("selected_options");
         for (String item : d.items()) {
@@ -355,7 +355,7 @@ public final class Demo {
         try {
             HttpResponse<String> resp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return Json.MAPPER.readTree(resp.body());
+            return LocalJson.MAPPER.readTree(resp.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

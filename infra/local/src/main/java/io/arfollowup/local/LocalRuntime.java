@@ -3,7 +3,7 @@ package io.arfollowup.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.arfollowup.adapters.json.Json;
+
 import io.arfollowup.adapters.mail.MailSystemProperties;
 import io.arfollowup.adapters.mail.AngusMailReader;
 import io.arfollowup.adapters.wiring.Components;
@@ -88,7 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
     private void slackEvents(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            ObjectNode event = Json.MAPPER.createObjectNode();
+            ObjectNode event = LocalJson.MAPPER.createObjectNode();
             event.put("version", "2.0");
             event.put("rawPath", exchange.getRequestURI().getRawPath());
             event.put("rawQueryString", exchange.getRequestURI().getRawQuery() == null ? ""
@@ -101,8 +101,8 @@ public final class LocalRuntime implements AutoCloseable {
             // API Gateway HTTP API delivers form bodies base64-encoded: do the same so the same code runs
             event.put("body", Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", true);
-            String out = invoke(o -> slack.handleRequest(in(Json.MAPPER.writeValueAsString(event)), o, null));
-            var response = Json.MAPPER.readTree(out);
+            String out = invoke(o -> slack.handleRequest(in(LocalJson.MAPPER.writeValueAsString(event)), o, null));
+            var response = LocalJson.MAPPER.readTree(out);
             byte[] respBody = response.path("body").asText("").getBytes(StandardCharsets.UTF_8);
             response.path("headers").fields().forEachRemaining(h -> exchange.getResponseHeaders().add(h.getKey(),
                     h.getValue().asText()));

@@ -3,7 +3,7 @@ package io.arfollowup.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.arfollowup.adapters.json.Json;
+
 import io.arfollowup.functions.slack.SlackSignatureVerifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +63,7 @@ public final class LocalSlackClient {
     }
 
     private ObjectNode base(String type, String userId) {
-        ObjectNode p = Json.MAPPER.createObjectNode();
+        ObjectNode p = LocalJson.MAPPER.createObjectNode();
         p.put("type", type);
         p.put("api_app_id", "A0ARLOCAL");
         p.put("token", "unused-legacy-token");
@@ -76,7 +76,7 @@ public final class LocalSlackClient {
     /** POSTs the payload signed, as Slack does; returns the HTTP status. */
     public int post(JsonNode payload) {
         try {
-            String body = "payload=" + URLEncoder.encode(Json.MAPPER.writeValueAsString(payload),
+            String body = "payload=" + URLEncoder.encode(LocalJson.MAPPER.writeValueAsString(payload),
                     StandardCharsets.UTF_8);
             return postRaw(body, Long.toString(clock.instant().getEpochSecond()), true);
         } catch (IOException e) {

@@ -19,6 +19,7 @@ public final class Main {
         Path root = io.arfollowup.testing.engines.EngineLauncher.repositoryRoot();
         Path emails = root.resolve("events/emails");
         Path dataDir = root.resolve(".local");
+        Path demoData = root.resolve("events/demo");
         int port = 8787;
         for (String a : args) {
             if (a.equals("--once")) {
@@ -27,6 +28,8 @@ public final class Main {
                 emails = Path.of(a.substring("--emails=".length())).toAbsolutePath().normalize();
             } else if (a.startsWith("--port=")) {
                 port = Integer.parseInt(a.substring("--port=".length()));
+            } else if (a.startsWith("--demo-data=")) {
+                demoData = Path.of(a.substring("--demo-data=".length())).toAbsolutePath().normalize();
             } else if (a.startsWith("--data=")) {
                 dataDir = Path.of(a.substring("--data=".length()));
             }
@@ -43,7 +46,7 @@ public final class Main {
                     + " · aws-ses-v2-local " + env.ses().endpoint() + " · Slack stand-in " + env.slack().endpoint()
                     + " · scheduler emulator " + env.scheduler().endpoint());
             System.out.println("Slack request URL: " + runtime.slackRequestUrl());
-            new Demo(runtime, root.resolve("events/demo"), System.out).run(emails);
+            new Demo(runtime, demoData, System.out).run(emails);
             System.out.println();
             System.out.println("SES web UI (e-mails sent): " + env.ses().endpoint() + "/");
             if (once) {

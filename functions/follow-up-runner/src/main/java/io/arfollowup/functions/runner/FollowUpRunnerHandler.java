@@ -2,7 +2,7 @@ package io.arfollowup.functions.runner;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonObject;
 import io.arfollowup.adapters.json.Json;
 import io.arfollowup.adapters.wiring.Components;
 import io.arfollowup.core.usecase.RunFollowUp;
@@ -33,8 +33,8 @@ public final class FollowUpRunnerHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
-        String id = event.path("followUpId").asText("");
+        JsonObject event = Json.parse(input);
+        String id = Json.text(event, "", "followUpId");
         if (id.isEmpty()) {
             LOG.atError().log("follow-up event without followUpId: dropped");
             throw new IllegalArgumentException("missing followUpId");
@@ -43,7 +43,7 @@ public final class FollowUpRunnerHandler implements RequestStreamHandler {
             RunFollowUp.Result r = runFollowUp.handle(new RunFollowUp.Command(id));
             LOG.atInfo().addKeyValue("followUpId", id).addKeyValue("status", r.status())
                     .addKeyValue("detail", r.detail()).log("follow-up run");
-            Json.MAPPER.writeValue(output, r);
+            output.write(Json.GSON.toJson(r).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             LOG.atError().addKeyValue("followUpId", id).setCause(e).log("follow-up failed; Lambda will retry");
             throw e;

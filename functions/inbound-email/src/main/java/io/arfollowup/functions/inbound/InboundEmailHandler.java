@@ -44,7 +44,7 @@ public final class InboundEmailHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        for (ReceiveEmail.Command command : InboundEvents.commands(Json.MAPPER.readTree(input), rawPrefix)) {
+        for (ReceiveEmail.Command command : InboundEvents.commands(Json.parse(input), rawPrefix)) {
             try {
                 ReceiveEmail.Result r = receiveEmail.handle(command);
                 LOG.atInfo().addKeyValue("responseId", r.responseId()).addKeyValue("outcome", r.outcome())

@@ -1,6 +1,8 @@
 package io.arfollowup.functions.inbound;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.arfollowup.adapters.json.Json;
 import io.arfollowup.core.usecase.ReceiveEmail;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +20,12 @@ final class InboundEvents {
     private InboundEvents() {
     }
 
-    static List<ReceiveEmail.Command> commands(JsonNode event, String rawPrefix) {
+    static List<ReceiveEmail.Command> commands(JsonObject event, String rawPrefix) {
         List<ReceiveEmail.Command> out = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
-            String source = record.path("eventSource").asText(record.path("EventSource").asText(""));
+        for (JsonElement record : Json.array(event, "Records")) {
+            String source = Json.text(record, Json.text(record, "", "EventSource"), "eventSource");
             if ("aws:ses".equals(source)) {
-                out.add(fromSes(record.path("ses"), rawPrefix));
+                out.add(fromSes(Json.path(record, "ses"), rawPrefix));
             } else if ("aws:s3".equals(source)) {
                 out.add(fromS3(record));
             } else {
@@ -36,33 +38,34 @@ final class InboundEvents {
         return out;
     }
 
-    private static ReceiveEmail.Command fromSes(JsonNode ses, String rawPrefix) {
-        JsonNode mail = ses.path("mail");
-        JsonNode receipt = ses.path("receipt");
-        String messageId = mail.path("messageId").asText();
-        String key = receipt.path("action").path("objectKey").asText("");
+    private static ReceiveEmail.Command fromSes(JsonElement ses, String rawPrefix) {
+        String messageId = Json.text(ses, null, "mail", "messageId");
+        if (messageId == null || messageId.isBlank()) {
+            throw new IllegalArgumentException("SES event without mail.messageId");
+        }
+        String key = Json.text(ses, "", "receipt", "action", "objectKey");
         if (key.isEmpty()) {
-            String prefix = receipt.path("action").path("objectKeyPrefix").asText(rawPrefix);
+            String prefix = Json.text(ses, rawPrefix, "receipt", "action", "objectKeyPrefix");
             key = (prefix == null ? "" : prefix) + messageId;
         }
         List<String> recipients = new ArrayList<>();
-        receipt.path("recipients").forEach(r -> recipients.add(r.asText()));
-        ReceiveEmail.Verdicts verdicts = new ReceiveEmail.Verdicts(status(receipt, "spamVerdict"),
-                status(receipt, "virusVerdict"), status(receipt, "spfVerdict"), status(receipt, "dkimVerdict"),
-                status(receipt, "dmarcVerdict"));
-        String ts = mail.path("timestamp").asText(null);
+        Json.array(ses, "receipt", "recipients").forEach(r -> recipients.add(r.getAsString()));
+        ReceiveEmail.Verdicts verdicts = new ReceiveEmail.Verdicts(status(ses, "spamVerdict"),
+                status(ses, "virusVerdict"), status(ses, "spfVerdict"), status(ses, "dkimVerdict"),
+                status(ses, "dmarcVerdict"));
+        String ts = Json.text(ses, null, "mail", "timestamp");
         return new ReceiveEmail.Command(key, messageId, recipients, verdicts, ts == null ? null : Instant.parse(ts));
     }
 
-    private static ReceiveEmail.Command fromS3(JsonNode record) {
+    private static ReceiveEmail.Command fromS3(JsonElement record) {
         // S3 event keys are URL-encoded, '+' meaning space (FACTS.md)
-        String key = URLDecoder.decode(record.path("s3").path("object").path("key").asText(), StandardCharsets.UTF_8);
-        String ts = record.path("eventTime").asText(null);
+        String key = URLDecoder.decode(Json.text(record, "", "s3", "object", "key"), StandardCharsets.UTF_8);
+        String ts = Json.text(record, null, "eventTime");
         return new ReceiveEmail.Command(key, null, List.of(), ReceiveEmail.Verdicts.UNKNOWN,
                 ts == null ? null : Instant.parse(ts));
     }
 
-    private static String status(JsonNode receipt, String verdict) {
-        return receipt.path(verdict).path("status").asText(null);
+    private static String status(JsonElement ses, String verdict) {
+        return Json.text(ses, null, "receipt", verdict, "status");
     }
 }

@@ -38,7 +38,7 @@ public final class SlackWorkerHandler implements RequestStreamHandler {
         try {
             Object result = worker.run(work);
             LOG.atInfo().addKeyValue("action", work.action()).addKeyValue("result", result).log("work done");
-            Json.MAPPER.writeValue(output, result);
+            output.write(Json.GSON.toJson(result).getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             LOG.atError().addKeyValue("action", work.action()).setCause(e).log("work failed; Lambda will retry");
             throw e;

@@ -1,6 +1,8 @@
 package io.arfollowup.functions.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.arfollowup.adapters.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,35 +26,44 @@ public record HttpEvent(String method, String path, String rawQuery, Map<String,
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    public static HttpEvent parse(JsonNode e) {
-        boolean v2 = "2.0".equals(e.path("version").asText());
+    public static HttpEvent parse(JsonObject e) {
+        boolean v2 = "2.0".equals(Json.text(e, "", "version"));
         Map<String, String> headers = new LinkedHashMap<>();
-        e.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey().toLowerCase(Locale.ROOT),
-                h.getValue().asText()));
-        if (!v2) {
-            e.path("multiValueHeaders").fields().forEachRemaining(h -> headers.putIfAbsent(
-                    h.getKey().toLowerCase(Locale.ROOT), h.getValue().path(0).asText()));
+        JsonElement h = Json.path(e, "headers");
+        if (h.isJsonObject()) {
+            h.getAsJsonObject().entrySet().forEach(x -> headers.put(x.getKey().toLowerCase(Locale.ROOT),
+                    x.getValue().isJsonNull() ? "" : x.getValue().getAsString()));
         }
-        String rawBody = e.path("body").isNull() ? "" : e.path("body").asText("");
-        byte[] body = e.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(rawBody)
+        JsonElement mv = Json.path(e, "multiValueHeaders");
+        if (!v2 && mv.isJsonObject()) {
+            mv.getAsJsonObject().entrySet().forEach(x -> {
+                if (x.getValue().isJsonArray() && x.getValue().getAsJsonArray().size() > 0) {
+                    headers.putIfAbsent(x.getKey().toLowerCase(Locale.ROOT),
+                            x.getValue().getAsJsonArray().get(0).getAsString());
+                }
+            });
+        }
+        String rawBody = Json.text(e, "", "body");
+        byte[] body = Json.bool(e, false, "isBase64Encoded") ? Base64.getDecoder().decode(rawBody)
                 : rawBody.getBytes(StandardCharsets.UTF_8);
-        String method = v2 ? e.path("requestContext").path("http").path("method").asText("POST")
-                : e.path("httpMethod").asText("POST");
-        String path = v2 ? e.path("rawPath").asText("/") : e.path("path").asText("/");
-        String query = v2 ? e.path("rawQueryString").asText("") : v1Query(e.path("queryStringParameters"));
-        String ip = v2 ? e.path("requestContext").path("http").path("sourceIp").asText(null)
-                : e.path("requestContext").path("identity").path("sourceIp").asText(null);
+        String method = v2 ? Json.text(e, "POST", "requestContext", "http", "method") : Json.text(e, "POST", "httpMethod");
+        String path = v2 ? Json.text(e, "/", "rawPath") : Json.text(e, "/", "path");
+        String query = v2 ? Json.text(e, "", "rawQueryString") : v1Query(Json.path(e, "queryStringParameters"));
+        String ip = v2 ? Json.text(e, null, "requestContext", "http", "sourceIp")
+                : Json.text(e, null, "requestContext", "identity", "sourceIp");
         return new HttpEvent(method, path, query, headers, body, ip);
     }
 
-    private static String v1Query(JsonNode params) {
+    private static String v1Query(JsonElement params) {
         StringBuilder sb = new StringBuilder();
-        params.fields().forEachRemaining(p -> {
-            if (sb.length() > 0) {
-                sb.append('&');
-            }
-            sb.append(p.getKey()).append('=').append(p.getValue().asText());
-        });
+        if (params.isJsonObject()) {
+            params.getAsJsonObject().entrySet().forEach(p -> {
+                if (sb.length() > 0) {
+                    sb.append('&');
+                }
+                sb.append(p.getKey()).append('=').append(p.getValue().isJsonNull() ? "" : p.getValue().getAsString());
+            });
+        }
         return sb.toString();
     }
 

@@ -2,7 +2,7 @@ package io.arfollowup.functions.slack;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.JsonObject;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.arfollowup.adapters.json.Json;
@@ -44,20 +44,21 @@ public final class SlackHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        HttpEvent.Reply reply = adapter.handle(HttpEvent.parse(Json.MAPPER.readTree(input)));
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        out.put("statusCode", reply.status());
-        ObjectNode headers = out.putObject("headers");
+        HttpEvent.Reply reply = adapter.handle(HttpEvent.parse(Json.parse(input)));
+        JsonObject out = new JsonObject();
+        out.addProperty("statusCode", reply.status());
+        JsonObject headers = new JsonObject();
         if (reply.contentType() != null) {
-            headers.put("content-type", reply.contentType());
+            headers.addProperty("content-type", reply.contentType());
         }
         reply.headers().forEach((k, v) -> {
             if (!v.isEmpty() && !k.equalsIgnoreCase("content-type")) {
-                headers.put(k, v.get(0));
+                headers.addProperty(k, v.get(0));
             }
         });
-        out.put("body", reply.body());
-        out.put("isBase64Encoded", false);
-        Json.MAPPER.writeValue(output, out);
+        out.add("headers", headers);
+        out.addProperty("body", reply.body());
+        out.addProperty("isBase64Encoded", false);
+        output.write(Json.GSON.toJson(out).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
 package io.arfollowup.adapters.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.arfollowup.core.domain.Customer;
 import io.arfollowup.core.domain.RecipientRule;
 import io.arfollowup.core.port.ColleagueDirectory;
@@ -19,12 +18,11 @@ public final class ConfigColleagueDirectory implements ColleagueDirectory {
     }
 
     public static ConfigColleagueDirectory bundled() {
-        JsonNode root = YamlRuleCatalog.resource("config/colleagues.yaml");
         Map<RecipientRule, List<String>> roles = new EnumMap<>(RecipientRule.class);
-        root.path("roles").fields().forEachRemaining(e -> {
-            List<String> addresses = new ArrayList<>();
-            e.getValue().forEach(a -> addresses.add(a.asText()));
-            roles.put(RecipientRule.valueOf(e.getKey()), List.copyOf(addresses));
+        Yaml.map(Yaml.resource("config/colleagues.yaml").get("roles")).forEach((role, addresses) -> {
+            List<String> list = new ArrayList<>();
+            Yaml.list(addresses).forEach(a -> list.add(a.toString()));
+            roles.put(RecipientRule.valueOf(role), List.copyOf(list));
         });
         return new ConfigColleagueDirectory(roles);
     }

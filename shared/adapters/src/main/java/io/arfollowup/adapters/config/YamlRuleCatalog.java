@@ -1,8 +1,5 @@
 package io.arfollowup.adapters.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.arfollowup.core.domain.ActionChannel;
 import io.arfollowup.core.domain.ActionTemplate;
 import io.arfollowup.core.domain.DayCount;
@@ -15,9 +12,6 @@ import io.arfollowup.core.domain.StatusRule;
 import io.arfollowup.core.domain.StatusType;
 import io.arfollowup.core.domain.TemplateContent;
 import io.arfollowup.core.port.RuleCatalog;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -31,7 +25,6 @@ import java.util.Optional;
  */
 public final class YamlRuleCatalog implements RuleCatalog {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, StatusRule> rules;
     private final Map<String, ActionTemplate> templates;
@@ -53,63 +46,51 @@ public final class YamlRuleCatalog implements RuleCatalog {
 
     /** The catalogue shipped in the jar. */
     public static YamlRuleCatalog bundled() {
-        return new YamlRuleCatalog(parseRules(resource("config/status-rules.yaml")),
-                parseTemplates(resource("config/action-templates.yaml")));
+        return new YamlRuleCatalog(parseRules(Yaml.resource("config/status-rules.yaml")),
+                parseTemplates(Yaml.resource("config/action-templates.yaml")));
     }
 
-    static JsonNode resource(String path) {
-        try (InputStream in = YamlRuleCatalog.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + path + " on the class path");
-            }
-            return YAML.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static Map<String, StatusRule> parseRules(JsonNode root) {
+    public static Map<String, StatusRule> parseRules(Map<String, Object> root) {
         Map<String, StatusRule> out = new LinkedHashMap<>();
-        for (JsonNode s : root.path("statuses")) {
-            JsonNode d = s.get("delay");
-            Delay delay = d == null ? null : new Delay(d.path("days").asInt(0),
-                    DayCount.valueOf(d.path("unit").asText("CALENDAR")), d.path("afterPromisedDate").asBoolean(false));
-            JsonNode holds = s.get("holds");
-            Integer holdDays = holds == null || !holds.has("days") ? null : holds.get("days").asInt();
-            StatusRule rule = new StatusRule(s.path("code").asText(), StatusType.valueOf(s.path("type").asText()),
-                    labels(s.path("label")), s.path("active").asBoolean(true), delay,
-                    text(s, "template"), s.has("mode") ? FollowUpMode.valueOf(s.get("mode").asText()) : null,
-                    holds != null, holdDays);
+        for (Object o : Yaml.list(root.get("statuses"))) {
+            Map<String, Object> s = Yaml.map(o);
+            Map<String, Object> d = s.containsKey("delay") ? Yaml.map(s.get("delay")) : null;
+            Delay delay = d == null ? null : new Delay(Yaml.integer(d, "days", 0),
+                    DayCount.valueOf(Yaml.text(d, "unit", "CALENDAR")), Yaml.bool(d, "afterPromisedDate", false));
+            Map<String, Object> holds = s.containsKey("holds") ? Yaml.map(s.get("holds")) : null;
+            Integer holdDays = holds == null || !holds.containsKey("days") ? null : Yaml.integer(holds, "days", 0);
+            String mode = Yaml.text(s, "mode", null);
+            StatusRule rule = new StatusRule(Yaml.text(s, "code", null),
+                    StatusType.valueOf(Yaml.text(s, "type", null)), labels(s.get("label")),
+                    Yaml.bool(s, "active", true), delay, Yaml.text(s, "template", null),
+                    mode == null ? null : FollowUpMode.valueOf(mode), holds != null, holdDays);
             out.put(rule.code(), rule);
         }
         return out;
     }
 
-    public static Map<String, ActionTemplate> parseTemplates(JsonNode root) {
+    public static Map<String, ActionTemplate> parseTemplates(Map<String, Object> root) {
         Map<String, ActionTemplate> out = new LinkedHashMap<>();
-        for (JsonNode t : root.path("templates")) {
+        for (Object o : Yaml.list(root.get("templates"))) {
+            Map<String, Object> t = Yaml.map(o);
             Map<Language, TemplateContent> content = new EnumMap<>(Language.class);
             for (Language l : Language.values()) {
-                JsonNode c = t.get(l.code());
-                if (c != null) {
-                    content.put(l, new TemplateContent(c.path("subject").asText(""), c.path("body").asText("")));
+                if (t.containsKey(l.code())) {
+                    Map<String, Object> c = Yaml.map(t.get(l.code()));
+                    content.put(l, new TemplateContent(Yaml.text(c, "subject", ""), Yaml.text(c, "body", "")));
                 }
             }
-            ActionTemplate template = new ActionTemplate(t.path("id").asText(), labels(t.path("name")),
-                    ActionChannel.valueOf(t.path("channel").asText()),
-                    RecipientRule.valueOf(t.path("recipients").asText("CLIENT")), content);
+            ActionTemplate template = new ActionTemplate(Yaml.text(t, "id", null), labels(t.get("name")),
+                    ActionChannel.valueOf(Yaml.text(t, "channel", null)),
+                    RecipientRule.valueOf(Yaml.text(t, "recipients", "CLIENT")), content);
             out.put(template.id(), template);
         }
         return out;
     }
 
-    private static Labels labels(JsonNode n) {
-        return new Labels(n.path("fr").asText(null), n.path("en").asText(null));
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    private static Labels labels(Object value) {
+        Map<String, Object> m = Yaml.map(value);
+        return new Labels(Yaml.text(m, "fr", null), Yaml.text(m, "en", null));
     }
 
     @Override

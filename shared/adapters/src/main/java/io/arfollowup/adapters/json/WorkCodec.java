@@ -1,10 +1,9 @@
 package io.arfollowup.adapters.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import io.arfollowup.core.usecase.Work;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -22,26 +21,23 @@ public final class WorkCodec {
     }
 
     public static String encode(Work work) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("action", work.action());
-        root.set("work", Json.MAPPER.valueToTree(work));
-        try {
-            return Json.MAPPER.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonObject root = new JsonObject();
+        root.addProperty("action", work.action());
+        root.add("work", Json.GSON.toJsonTree(work));
+        return Json.GSON.toJson(root);
     }
 
     public static Work decode(String json) {
         try {
-            JsonNode root = Json.MAPPER.readTree(json);
-            String action = root.path("action").asText();
+            JsonObject root = Json.parse(json);
+            String action = Json.text(root, "", "action");
             Class<? extends Work> type = KINDS.get(action);
             if (type == null) {
                 throw new IllegalArgumentException("unknown worker action '" + action + "'");
             }
-            return Json.MAPPER.treeToValue(root.get("work"), type);
-        } catch (IOException e) {
+            JsonElement work = root.get("work");
+            return Json.GSON.fromJson(work, type);
+        } catch (JsonParseException | IllegalStateException e) {
             throw new IllegalArgumentException("unreadable worker payload", e);
         }
     }

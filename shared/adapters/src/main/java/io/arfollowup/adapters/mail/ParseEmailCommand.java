@@ -1,9 +1,9 @@
 package io.arfollowup.adapters.mail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import io.arfollowup.core.domain.AttachmentRef;
 import io.arfollowup.core.domain.ResponseFlag;
 import io.arfollowup.core.mail.MailAddress;
@@ -47,57 +47,59 @@ public final class ParseEmailCommand {
             System.err.println("INBOUND_DOMAINS is not set: token will be null");
         }
         AngusMailReader reader = AngusMailReader.fromEnvironment();
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Gson json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
         int status = 0;
         for (String arg : args) {
             Path file = Path.of(arg);
-            ObjectNode node = json.createObjectNode();
-            node.put("file", arg);
+            JsonObject node = new JsonObject();
+            node.addProperty("file", arg);
             if (!Files.isReadable(file)) {
-                node.put("error", "cannot read file");
+                node.addProperty("error", "cannot read file");
                 status = 2;
             } else {
                 toJson(reader.read(file, AttachmentSink.DISCARD), replyAddresses, node);
             }
-            try {
-                out.println(json.writeValueAsString(node));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(json.toJson(node));
         }
         System.exit(status);
     }
 
     /** The sidecar shape of a read message (also used by the tests). */
-    public static ObjectNode toJson(ReadMail mail, ReplyAddresses replyAddresses, ObjectNode node) {
-        node.put("from", mail.from() == null ? null : mail.from().address());
-        node.put("token", token(mail, replyAddresses).orElse(null));
-        node.put("is_auto_reply", mail.autoReply());
-        node.put("is_bounce", mail.bounce());
-        node.put("language", mail.language());
-        node.put("subject", mail.subject());
-        node.put("new_text", mail.newText());
-        ArrayNode refs = node.putArray("invoice_refs");
+    public static JsonObject toJson(ReadMail mail, ReplyAddresses replyAddresses, JsonObject node) {
+        node.addProperty("from", mail.from() == null ? null : mail.from().address());
+        node.addProperty("token", token(mail, replyAddresses).orElse(null));
+        node.addProperty("is_auto_reply", mail.autoReply());
+        node.addProperty("is_bounce", mail.bounce());
+        node.addProperty("language", mail.language());
+        node.addProperty("subject", mail.subject());
+        node.addProperty("new_text", mail.newText());
+        JsonArray refs = new JsonArray();
         mail.refCandidates().forEach(refs::add);
-        ArrayNode attachments = node.putArray("attachments");
-        for (AttachmentRef a : mail.attachments()) {
-            attachments.addObject().put("filename", a.filename()).put("content_type", a.contentType())
-                    .put("size_bytes", a.sizeBytes());
-        }
-        ArrayNode flags = node.putArray("flags");
+        node.add("invoice_refs", refs);
+        node.add("attachments", files(mail.attachments()));
+        JsonArray flags = new JsonArray();
         for (ResponseFlag f : ResponseFlag.values()) {
             if (mail.flags().contains(f)) {
                 flags.add(f.name());
             }
         }
+        node.add("flags", flags);
         if (!mail.containedFiles().isEmpty()) {
-            ArrayNode contained = node.putArray("contained_files");
-            for (AttachmentRef a : mail.containedFiles()) {
-                contained.addObject().put("filename", a.filename()).put("content_type", a.contentType())
-                        .put("size_bytes", a.sizeBytes());
-            }
+            node.add("contained_files", files(mail.containedFiles()));
         }
         return node;
+    }
+
+    private static JsonArray files(List<AttachmentRef> refs) {
+        JsonArray out = new JsonArray();
+        for (AttachmentRef a : refs) {
+            JsonObject o = new JsonObject();
+            o.addProperty("filename", a.filename());
+            o.addProperty("content_type", a.contentType());
+            o.addProperty("size_bytes", a.sizeBytes());
+            out.add(o);
+        }
+        return out;
     }
 
     static Optional<String> token(ReadMail mail, ReplyAddresses replyAddresses) {

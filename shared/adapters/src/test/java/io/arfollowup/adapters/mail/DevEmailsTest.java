@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arfollowup.core.mail.ReadMail;
 import io.arfollowup.core.port.AttachmentSink;
 import io.arfollowup.core.token.ReplyAddresses;
@@ -52,7 +51,8 @@ class DevEmailsTest {
         Path eml = devDir().resolve(name);
         JsonNode expected = JSON.readTree(devDir().resolve(name.replace(".eml", ".expected.json")).toFile());
         ReadMail mail = READER.read(eml, AttachmentSink.DISCARD);
-        ObjectNode actual = ParseEmailCommand.toJson(mail, INBOUND, JSON.createObjectNode());
+        JsonNode actual = JSON.readTree(new com.google.gson.GsonBuilder().serializeNulls().create().toJson(
+                ParseEmailCommand.toJson(mail, INBOUND, new com.google.gson.JsonObject())));
 
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(lower(actual.get("from").asText(null))).as("from").isEqualTo(lower(expected.get("from").asText(null)));
