@@ -71,6 +71,7 @@ public final class ParseEmailCommand {
     /** The sidecar shape of a read message (also used by the tests). */
     public static ObjectNode toJson(ReadMail mail, ReplyAddresses replyAddresses, ObjectNode node) {
         node.put("from", mail.from() == null ? null : mail.from().address());
+        node.put("from_name", mail.from() == null ? null : mail.from().displayName());
         node.put("token", token(mail, replyAddresses).orElse(null));
         node.put("is_auto_reply", mail.autoReply());
         node.put("is_bounce", mail.bounce());

@@ -44,7 +44,8 @@ public final class ReplyExtractor {
     private static final Pattern UNDERSCORE_RULE = Pattern.compile("^_{10,}\\s*$");
 
     private static final String FROM_LABELS = "from|de|von|da|van|od|fra|fran";
-    private static final String OTHER_LABELS = "sent|envoye|gesendet|inviato|enviado|enviada|verzonden|date|datum|"
+    private static final String OTHER_LABELS = "sent|envoye|envoye le|gesendet|inviato|enviado|enviado el|enviada|"
+            + "verzonden|date|datum|"
             + "fecha|data|to|a|an|para|aan|per|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|cc|"
             + "bcc|cci|reply-to|repondre a|antwort an|responder a|rispondi a|importance|priorite|wichtigkeit";
 
