@@ -395,6 +395,9 @@ public final class AngusMailReader implements MailReader {
         }
 
         private List<MimeBodyPart> children(Part part, Type type) throws MessagingException {
+            if (type.param("boundary") == null || type.param("boundary").isBlank()) {
+                flags.add(ResponseFlag.MALFORMED); // Angus takes the first "--" line; we say the message was odd
+            }
             MimeMultipart mp = multipart(part, type.base() + paramsWithoutBoundary(type)
                     + (type.param("boundary") == null ? "" : "; boundary=\"" + type.param("boundary") + "\""));
             int count = count(mp);
