@@ -187,7 +187,16 @@ public final class AngusMailReader implements MailReader {
                         continue;
                     }
                     index++;
-                    store(leaf, index, stored, contained);
+                    String name = safeName(leaf.filename, index, leaf.type.base(), leaf.part);
+                    try {
+                        store(leaf, name, stored, contained);
+                    } catch (IOException | MessagingException | RuntimeException undecodable) {
+                        // the transfer encoding is broken: keep the bytes as they came, never lose the file
+                        flags.add(ResponseFlag.MALFORMED);
+                        try (InputStream raw = raw(leaf.part)) {
+                            stored.add(sink.store(name, leaf.type.base(), raw));
+                        }
+                    }
                 }
             } catch (MessagingException | IOException | RuntimeException e) {
                 flags.add(ResponseFlag.MALFORMED);
@@ -527,10 +536,9 @@ public final class AngusMailReader implements MailReader {
             });
         }
 
-        private void store(Leaf leaf, int index, List<AttachmentRef> stored, List<AttachmentRef> contained)
+        private void store(Leaf leaf, String name, List<AttachmentRef> stored, List<AttachmentRef> contained)
                 throws IOException, MessagingException {
             String type = leaf.type.base();
-            String name = safeName(leaf.filename, index, type, leaf.part);
             boolean message = leaf.type.primary.equals("message");
             AttachmentRef ref;
             try (HeadCapture data = new HeadCapture(message ? rawUnlessEncoded(leaf.part) : decoded(leaf.part))) {
