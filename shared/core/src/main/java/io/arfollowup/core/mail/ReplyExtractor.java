@@ -68,6 +68,9 @@ public final class ReplyExtractor {
     private static final Pattern ATTRIBUTION_OPENERS = Pattern.compile(
             "^(le|on|am|el|il|em|op|den|dne|w dniu)\\b.*");
 
+    /** History markers (separators, header lines, attributions) are short lines. */
+    private static final int MAX_MARKER_LENGTH = 400;
+
     private static final Pattern FORWARD_SUBJECT = Pattern.compile(
             "^\\s*(fwd?|tr|trs|wg|rv|enc|fw|i|inoltro|doorst|vs|vl)\\s*:.*", Pattern.CASE_INSENSITIVE);
 
@@ -86,7 +89,7 @@ public final class ReplyExtractor {
                     + "ottieni outlook per|enviado do meu|verzonden (vanaf|met) mijn).*");
 
     private static final Pattern DISCLAIMER = Pattern.compile(
-            ".*(ce (message|courriel|mail|e-mail|courrier electronique)( ainsi que| et)? (toutes )?(les |ses )?"
+            "(ce (message|courriel|mail|e-mail|courrier electronique)( ainsi que| et)? (toutes )?(les |ses )?"
                     + "(pieces jointes|fichiers)?.{0,40}(sont|est) (strictement )?(confidenti|etabli|destine)|"
                     + "ce message (electronique )?(et|ainsi que) (ses|les|toutes les) (pieces jointes|fichiers)|"
                     + "avis de confidentialite|mention de confidentialite|ce message est confidentiel|"
@@ -104,7 +107,7 @@ public final class ReplyExtractor {
                     + "aviso de confidencialidad|"
                     + "questo messaggio (e|e-mail) (i suoi allegati )?(sono |e )?(confidenziale|riservat|destinat)|"
                     + "le informazioni contenute in questo messaggio|ai sensi del d\\.?lgs|"
-                    + "avviso di riservatezza).*");
+                    + "avviso di riservatezza)");
 
     /** Whole-line closing formulas; a line made of one or more of them ("Merci et bonne journée,") is a closing. */
     private static final Set<String> CLOSINGS = words(
@@ -182,6 +185,11 @@ public final class ReplyExtractor {
                     continue;
                 }
                 break; // attribution without quote marks: everything below is history
+            }
+            if (key.length() > MAX_MARKER_LENGTH) {
+                current.add(lines.get(i)); // a marker is short; long lines are never tested (no regex blow-up)
+                i++;
+                continue;
             }
             boolean explicitForward = FORWARD_SEPARATOR.matcher(key).matches();
             if (explicitForward || isHistoryStart(keys, depth, i)) {
@@ -297,6 +305,9 @@ public final class ReplyExtractor {
     /** A header block (From/De/Von… followed by Sent/To/Subject…), an "Original Message" separator or a rule. */
     private static boolean isHistoryStart(List<String> keys, int[] depth, int i) {
         String key = keys.get(i);
+        if (key.length() > MAX_MARKER_LENGTH) {
+            return false;
+        }
         if (ORIGINAL_SEPARATOR.matcher(key).matches()) {
             return true;
         }
@@ -314,6 +325,9 @@ public final class ReplyExtractor {
                 break;
             }
             String kk = keys.get(k);
+            if (kk.length() > MAX_MARKER_LENGTH) {
+                break;
+            }
             if (kk.isEmpty()) {
                 if (k > i) {
                     break;
@@ -342,6 +356,9 @@ public final class ReplyExtractor {
         }
         for (int k = 0; k < lines.size(); k++) {
             String key = MailText.key(lines.get(k));
+            if (key.length() > MAX_MARKER_LENGTH) {
+                continue;
+            }
             if (SIG_DELIMITER.matcher(key).matches()) {
                 lines = new ArrayList<>(lines.subList(0, k));
                 break;
@@ -373,7 +390,7 @@ public final class ReplyExtractor {
     private static void cutAtDisclaimer(List<String> lines) {
         for (int k = 0; k < lines.size(); k++) {
             String key = MailText.key(lines.get(k));
-            if (key.length() >= 12 && DISCLAIMER.matcher(key).matches()) {
+            if (key.length() >= 12 && key.length() <= 4000 && DISCLAIMER.matcher(key).find()) {
                 int start = k;
                 // the disclaimer's paragraph starts at the blank line above it
                 while (start > 0 && !MailText.isBlank(lines.get(start - 1)) && k - start < 3

@@ -170,4 +170,12 @@ class ReplyExtractorTest {
     void extract_plainLineEndingWithColon_isNotAnAttribution() {
         assertThat(extract("Voici les montants payés :\n- 100 €\n- 200 €")).isEqualTo("Voici les montants payés :\n- 100 €\n- 200 €");
     }
+
+    @Test
+    void extract_hugeLinesOfRulesAndSpaces_areReadInLinearTime() {
+        String rule = "- ".repeat(200_000) + "x";
+        String text = "Bonjour,\n" + rule + "\n" + "=".repeat(300_000) + "\n" + "> quoted\n";
+
+        assertThat(extract(text)).startsWith("Bonjour,\n- - -");
+    }
 }
