@@ -381,7 +381,12 @@ public final class ReplyExtractor {
             if (name > 0) {
                 lines = new ArrayList<>(lines.subList(0, name));
             } else {
-                stripTrailingName(lines, ctx);
+                int signature = trailingSignatureBlock(lines);
+                if (signature > 0) {
+                    lines = new ArrayList<>(lines.subList(0, signature));
+                } else {
+                    stripTrailingName(lines, ctx);
+                }
             }
         }
         return trimBlank(lines);
@@ -488,6 +493,72 @@ public final class ReplyExtractor {
             }
         }
         return -1;
+    }
+
+    /** Title-case words that make a line a date or a phrase, not a name. */
+    private static final Set<String> NOT_NAMES = words("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "january",
+            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+            "octobre", "novembre", "decembre", "holiday", "bank", "invoice", "invoices", "payment", "facture",
+            "factures", "paiement", "virement", "ok", "thank", "thanks", "merci", "bonjour", "hello", "hi", "dear");
+
+    /** Name particles that stay lower case inside a person's name. */
+    private static final Set<String> PARTICLES = Set.of("de", "du", "des", "le", "la", "van", "von", "der", "da",
+            "di", "del", "della", "dos", "y", "e", "af", "zu");
+
+    /**
+     * A last paragraph that starts with a person's name (2 to 4 capitalised words, no digits, no sentence) and holds
+     * at most 5 more short lines (title, company, phone): a signature without delimiter whose name is not the
+     * sender's display name (a shared mailbox, a colleague). Returns the blank line above it, or -1.
+     */
+    private static int trailingSignatureBlock(List<String> lines) {
+        int blank = -1;
+        for (int k = lines.size() - 1; k > 0; k--) {
+            if (MailText.isBlank(lines.get(k))) {
+                blank = k;
+                break;
+            }
+        }
+        if (blank <= 0 || lines.size() - blank - 1 > 6) {
+            return -1;
+        }
+        String first = MailText.strip(MailText.plainSpaces(lines.get(blank + 1)));
+        if (!isPersonName(first)) {
+            return -1;
+        }
+        for (int k = blank + 2; k < lines.size(); k++) {
+            String l = MailText.strip(lines.get(k));
+            if (l.length() > 80 || (l.split("\\s+").length >= 7 && l.matches(".*[.!?]$"))) {
+                return -1;
+            }
+        }
+        return blank;
+    }
+
+    static boolean isPersonName(String line) {
+        if (line.isEmpty() || line.length() > 50 || !line.matches("[\\p{L} .'’\\-]+")) {
+            return false;
+        }
+        String[] words = line.split("\\s+");
+        if (words.length < 2 || words.length > 4) {
+            return false;
+        }
+        int named = 0;
+        for (String w : words) {
+            if (PARTICLES.contains(w)) {
+                continue;
+            }
+            if (!Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+            String key = MailText.key(w);
+            if (isClosing(key) || NOT_NAMES.contains(key)) {
+                return false;
+            }
+            named++;
+        }
+        return named >= 2;
     }
 
     private static boolean allCapitalised(String line) {

@@ -178,4 +178,24 @@ class ReplyExtractorTest {
 
         assertThat(extract(text)).startsWith("Bonjour,\n- - -");
     }
+
+    @Test
+    void extract_signatureOfAPersonBehindASharedMailbox_isDropped() {
+        ReplyExtractor.Context shared = new ReplyExtractor.Context("RE: Overdue", "Accounts Payable", "ap@client.example");
+
+        assertThat(extractor.extract("Paid in full today, remittance advice attached.\n\nJenna Whitfield\n"
+                + "Accounts Payable | Northwind Components Ltd\n+44 20 0000 0000", shared).newText())
+                .isEqualTo("Paid in full today, remittance advice attached.");
+        assertThat(extractor.extract("Paid in full today.\n\nMarie-Claire de La Tour", shared).newText())
+                .isEqualTo("Paid in full today.");
+    }
+
+    @Test
+    void extract_lastParagraphThatIsNotAName_isKept() {
+        ReplyExtractor.Context shared = new ReplyExtractor.Context("RE: Overdue", "Accounts Payable", "ap@client.example");
+
+        assertThat(extractor.extract("Paid.\n\nBank Holiday Monday", shared).newText()).isEqualTo("Paid.\n\nBank Holiday Monday");
+        assertThat(extractor.extract("Paid.\n\nVirement envoyé", shared).newText()).isEqualTo("Paid.\n\nVirement envoyé");
+        assertThat(extractor.extract("Paid.\n\nSee FA-2025-00412 Details", shared).newText()).endsWith("Details");
+    }
 }
