@@ -64,6 +64,13 @@ public final class ReplyExtractor {
                     + "a ecrit le .{0,60}|scrisse|написал)"
                     + "(\\s.{0,200})?\\s*:\\s*$");
 
+    /** Right above a quote, any short line ending with the verb is the attribution ("Relances wrote:"). */
+    private static final Pattern LOOSE_ATTRIBUTION = Pattern.compile(
+            "^.{0,200}\\b(a ecrit|wrote|schrieb|escribio|ha scritto|escreveu|schreef|skrev)\\s*:\\s*$");
+
+    /** What the first half of a wrapped attribution carries: a time, a year, a date, or the opening '<'. */
+    private static final Pattern WRAPPED_HEAD = Pattern.compile("\\d{1,2}:\\d{2}|\\b(19|20)\\d{2}\\b|\\d{1,2}[./-]\\d{1,2}|<\\s*$|@");
+
     /** "X schrieb am 05.11.2025 um 10:14:" and "X a écrit le …:" put the verb before the date. */
     private static final Pattern ATTRIBUTION_OPENERS = Pattern.compile(
             "^(le|on|am|el|il|em|op|den|dne|w dniu)\\b.*");
@@ -103,10 +110,11 @@ public final class ReplyExtractor {
                     + "please consider the environment before printing|"
                     + "diese (e-?mail|nachricht) (enthalt|kann) vertrauliche|"
                     + "wenn sie nicht der richtige adressat sind|"
-                    + "este (mensaje|correo)( electronico)? (y sus anexos )?(es|contiene|puede contener) (confidencial|informacion confidencial|privilegiad)|"
-                    + "aviso de confidencialidad|"
-                    + "questo messaggio (e|e-mail) (i suoi allegati )?(sono |e )?(confidenziale|riservat|destinat)|"
-                    + "le informazioni contenute in questo messaggio|ai sensi del d\\.?lgs|"
+                    + "este (mensaje|correo)( electronico)?,? (y (sus|los) (anexos|adjuntos),? )?(es|son|contiene|puede contener|va dirigido) "
+                    + "(confidencial|informacion confidencial|privilegiad|exclusivamente)|"
+                    + "informacion (de caracter )?confidencial|aviso de confidencialidad|aviso legal\\s*:|"
+                    + "questo messaggio (e|e-mail)? ?(e )?(i suoi allegati )?(sono |e )?(confidenzial|riservat|destinat|indirizzat)|"
+                    + "le informazioni contenute (in questo messaggio|nella presente)|ai sensi del d\\.?lgs|"
                     + "avviso di riservatezza)");
 
     /** Whole-line closing formulas; a line made of one or more of them ("Merci et bonne journée,") is a closing. */
@@ -175,6 +183,15 @@ public final class ReplyExtractor {
                 continue;
             }
             int attribution = attributionLength(keys, depth, i);
+            if (attribution == 0 && key.length() <= MAX_MARKER_LENGTH && LOOSE_ATTRIBUTION.matcher(key).matches()) {
+                int next = i + 1;
+                while (next < n && depth[next] == 0 && MailText.isBlank(lines.get(next))) {
+                    next++;
+                }
+                if (next < n && depth[next] > 0) {
+                    attribution = 1;
+                }
+            }
             if (attribution > 0) {
                 int next = i + attribution;
                 while (next < n && depth[next] == 0 && MailText.isBlank(lines.get(next))) {
@@ -265,7 +282,7 @@ public final class ReplyExtractor {
             for (int k = last - span + 1; k <= last; k++) {
                 joined.append(joined.length() == 0 ? "" : " ").append(MailText.key(current.get(k)));
             }
-            if (isAttribution(joined.toString())) {
+            if (isAttribution(joined.toString()) || LOOSE_ATTRIBUTION.matcher(joined).matches()) {
                 current.subList(last - span + 1, current.size()).clear();
                 return;
             }
@@ -281,6 +298,15 @@ public final class ReplyExtractor {
         if (!ATTRIBUTION_OPENERS.matcher(keys.get(i)).matches() && keys.get(i).indexOf('<') < 0
                 && keys.get(i).indexOf('@') < 0) {
             return 0;
+        }
+        if (i + 1 >= keys.size() || keys.get(i).matches(".*[.!?]$")) {
+            return 0; // a sentence is not the first half of an attribution
+        }
+        String next = keys.get(i + 1);
+        boolean nextStandsAlone = (ATTRIBUTION_OPENERS.matcher(next).matches() && isAttribution(next))
+                || (LOOSE_ATTRIBUTION.matcher(next).matches() && !WRAPPED_HEAD.matcher(keys.get(i)).find());
+        if (nextStandsAlone) {
+            return 0; // the line above an attribution that stands on its own is content
         }
         for (int span = 2; span <= 3 && i + span - 1 < keys.size(); span++) {
             int k = i + span - 1;

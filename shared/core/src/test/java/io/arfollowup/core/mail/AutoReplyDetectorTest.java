@@ -40,7 +40,8 @@ class AutoReplyDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"Réponse automatique : Relance", "Automatic reply: Reminder", "Auto: Relance",
         "Absence : Relance", "Out of Office: Reminder", "Abwesenheitsnotiz: Mahnung", "Automatische Antwort: Mahnung",
-        "Respuesta automática: Factura", "Risposta automatica: Fattura", "[EXT] Automatic reply: Reminder"})
+        "Respuesta automática: Factura", "Risposta automatica: Fattura", "[EXT] Automatic reply: Reminder",
+        "Out of Office AutoReply: Reminder", "Undeliverable: Relance", "Non remis : Relance", "failure notice"})
     void isAutoReply_subjectPrefixes(String subject) {
         assertThat(detector.isAutoReply(headers(Map.of()), subject)).isTrue();
     }
@@ -50,6 +51,14 @@ class AutoReplyDetectorTest {
         "Re: Relance : facture FA-2025-00412"})
     void isAutoReply_humanSubjects(String subject) {
         assertThat(detector.isAutoReply(headers(Map.of()), subject)).isFalse();
+    }
+
+    @Test
+    void isAutoReply_mailerDaemonSender() {
+        assertThat(detector.isAutoReply(headers(Map.of("From", "MAILER-DAEMON@mx1.example (Mail Delivery System)")), "x"))
+                .isTrue();
+        assertThat(detector.isAutoReply(headers(Map.of("From", "Postmaster <postmaster@client.example>")), "x")).isTrue();
+        assertThat(detector.isAutoReply(headers(Map.of("From", "Jean Postmaster <jean@client.example>")), "x")).isFalse();
     }
 
     @Test

@@ -198,4 +198,20 @@ class ReplyExtractorTest {
         assertThat(extractor.extract("Paid.\n\nVirement envoyé", shared).newText()).isEqualTo("Paid.\n\nVirement envoyé");
         assertThat(extractor.extract("Paid.\n\nSee FA-2025-00412 Details", shared).newText()).endsWith("Details");
     }
+
+    @Test
+    void extract_bareAttributionRightAboveAQuote_isHistory() {
+        assertThat(extract("Le 15 sans faute.\n\nRelances Atelier Lumen wrote:\n> Hello\n> FA-2025-1")).isEqualTo("Le 15 sans faute.");
+        assertThat(extract("Le 15.\nRelances a écrit :\n> Bonjour")).isEqualTo("Le 15.");
+    }
+
+    @Test
+    void extract_disclaimersInOtherLanguages_areDropped() {
+        assertThat(extract("Pagado ayer.\n\nEste mensaje y sus anexos son confidenciales y van dirigidos exclusivamente al destinatario."))
+                .isEqualTo("Pagado ayer.");
+        assertThat(extract("Pagato ieri.\n\nQuesto messaggio e i suoi allegati sono indirizzati esclusivamente al destinatario."))
+                .isEqualTo("Pagato ieri.");
+        assertThat(extract("Bezahlt.\n\nDiese E-Mail enthält vertrauliche und/oder rechtlich geschützte Informationen."))
+                .isEqualTo("Bezahlt.");
+    }
 }
