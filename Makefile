@@ -32,4 +32,6 @@ bench: engines
 # what the inbound parser reads from each message, one JSON object per file (INBOUND_DOMAINS from the environment)
 parse-email:
 	@test -n "$(FILES)" || { echo 'usage: make parse-email FILES="a.eml b.eml"'; exit 64; }
-	$(MVN) -Dparse-email -Dparse.files="$(abspath $(FILES))" -DskipTests -pl shared/adapters -am verify
+	@set -o pipefail; $(MVN) -Dstyle.color=never -Dparse-email -Dparse.files="$(abspath $(FILES))" -DskipTests \
+		-pl shared/adapters -am verify | sed -e 's/\x1b\[[0-9;]*m//g'
+
