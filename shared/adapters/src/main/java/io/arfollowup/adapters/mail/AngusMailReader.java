@@ -302,29 +302,26 @@ public final class AngusMailReader implements MailReader {
             leaves.add(new Leaf(part, type, filename, disposition, contentId, role, inRelated));
         }
 
+        /** text/plain when it says something, else the HTML (or the multipart holding it), else the first part. */
         private int chooseAlternative(List<MimeBodyPart> kids) {
             int html = -1;
-            int other = -1;
+            int first = -1;
             for (int k = 0; k < kids.size(); k++) {
-                Type t = type(kids.get(k));
-                String disposition = disposition(kids.get(k));
-                if ("attachment".equals(disposition)) {
+                if ("attachment".equals(disposition(kids.get(k)))) {
                     continue;
                 }
-                if (t.is("text/plain") && html < 0 && other < 0 && !isBlankText(kids.get(k), t)) {
-                    return k;
-                }
+                Type t = type(kids.get(k));
                 if (t.is("text/plain") && !isBlankText(kids.get(k), t)) {
                     return k;
                 }
-                if ((t.is("text/html") || t.primary.equals("multipart")) && html < 0) {
+                if (html < 0 && (t.is("text/html") || t.primary.equals("multipart"))) {
                     html = k;
                 }
-                if (other < 0) {
-                    other = k;
+                if (first < 0) {
+                    first = k;
                 }
             }
-            return html >= 0 ? html : other;
+            return html >= 0 ? html : first;
         }
 
         private boolean isBlankText(MimeBodyPart part, Type t) {
@@ -967,7 +964,7 @@ public final class AngusMailReader implements MailReader {
         return enc.equals("binary") ? raw : MimeUtility.decode(raw, enc);
     }
 
-    /** message/rfc822 is kept as stored, unless a client wrongly transfer-encoded it. */
+    /** message/rfc822 is kept as stored (7bit/8bit/binary), unless a client wrongly transfer-encoded it. */
     private static InputStream rawUnlessEncoded(Part part) throws MessagingException {
         return decoded(part);
     }
@@ -1042,11 +1039,6 @@ public final class AngusMailReader implements MailReader {
                 head[headLength++] = b[off + i];
             }
             return r;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            return super.skip(n);
         }
     }
 
