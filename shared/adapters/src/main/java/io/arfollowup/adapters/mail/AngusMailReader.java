@@ -187,7 +187,16 @@ public final class AngusMailReader implements MailReader {
                         continue;
                     }
                     index++;
-                    store(leaf, index, stored, contained);
+                    String name = safeName(leaf.filename, index, leaf.type.base(), leaf.part);
+                    try {
+                        store(leaf, name, stored, contained);
+                    } catch (IOException | MessagingException | RuntimeException undecodable) {
+                        // the transfer encoding is broken: keep the bytes as they came, never lose the file
+                        flags.add(ResponseFlag.MALFORMED);
+                        try (InputStream raw = raw(leaf.part)) {
+                            stored.add(sink.store(name, leaf.type.base(), raw));
+                        }
+                    }
                 }
             } catch (MessagingException | IOException | RuntimeException e) {
                 flags.add(ResponseFlag.MALFORMED);
@@ -293,29 +302,26 @@ public final class AngusMailReader implements MailReader {
             leaves.add(new Leaf(part, type, filename, disposition, contentId, role, inRelated));
         }
 
+        /** text/plain when it says something, else the HTML (or the multipart holding it), else the first part. */
         private int chooseAlternative(List<MimeBodyPart> kids) {
             int html = -1;
-            int other = -1;
+            int first = -1;
             for (int k = 0; k < kids.size(); k++) {
-                Type t = type(kids.get(k));
-                String disposition = disposition(kids.get(k));
-                if ("attachment".equals(disposition)) {
+                if ("attachment".equals(disposition(kids.get(k)))) {
                     continue;
                 }
-                if (t.is("text/plain") && html < 0 && other < 0 && !isBlankText(kids.get(k), t)) {
-                    return k;
-                }
+                Type t = type(kids.get(k));
                 if (t.is("text/plain") && !isBlankText(kids.get(k), t)) {
                     return k;
                 }
-                if ((t.is("text/html") || t.primary.equals("multipart")) && html < 0) {
+                if (html < 0 && (t.is("text/html") || t.primary.equals("multipart"))) {
                     html = k;
                 }
-                if (other < 0) {
-                    other = k;
+                if (first < 0) {
+                    first = k;
                 }
             }
-            return html >= 0 ? html : other;
+            return html >= 0 ? html : first;
         }
 
         private boolean isBlankText(MimeBodyPart part, Type t) {
@@ -395,6 +401,9 @@ public final class AngusMailReader implements MailReader {
         }
 
         private List<MimeBodyPart> children(Part part, Type type) throws MessagingException {
+            if (type.param("boundary") == null || type.param("boundary").isBlank()) {
+                flags.add(ResponseFlag.MALFORMED); // Angus takes the first "--" line; we say the message was odd
+            }
             MimeMultipart mp = multipart(part, type.base() + paramsWithoutBoundary(type)
                     + (type.param("boundary") == null ? "" : "; boundary=\"" + type.param("boundary") + "\""));
             int count = count(mp);
@@ -524,10 +533,9 @@ public final class AngusMailReader implements MailReader {
             });
         }
 
-        private void store(Leaf leaf, int index, List<AttachmentRef> stored, List<AttachmentRef> contained)
+        private void store(Leaf leaf, String name, List<AttachmentRef> stored, List<AttachmentRef> contained)
                 throws IOException, MessagingException {
             String type = leaf.type.base();
-            String name = safeName(leaf.filename, index, type, leaf.part);
             boolean message = leaf.type.primary.equals("message");
             AttachmentRef ref;
             try (HeadCapture data = new HeadCapture(message ? rawUnlessEncoded(leaf.part) : decoded(leaf.part))) {
@@ -956,7 +964,7 @@ public final class AngusMailReader implements MailReader {
         return enc.equals("binary") ? raw : MimeUtility.decode(raw, enc);
     }
 
-    /** message/rfc822 is kept as stored, unless a client wrongly transfer-encoded it. */
+    /** message/rfc822 is kept as stored (7bit/8bit/binary), unless a client wrongly transfer-encoded it. */
     private static InputStream rawUnlessEncoded(Part part) throws MessagingException {
         return decoded(part);
     }
@@ -1031,11 +1039,6 @@ public final class AngusMailReader implements MailReader {
                 head[headLength++] = b[off + i];
             }
             return r;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            return super.skip(n);
         }
     }
 

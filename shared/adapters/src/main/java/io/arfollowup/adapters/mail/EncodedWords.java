@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class EncodedWords {
 
+    private static final Pattern UNTERMINATED = Pattern.compile("=\\?([^?\\s]{1,40})\\?([QqBb])\\?([^?]*)$");
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]{1,40})\\?([QqBb])\\?([^?]*?)\\?=");
 
     private EncodedWords() {
@@ -50,8 +51,27 @@ public final class EncodedWords {
             previousWasWord = true;
             last = m.end();
         }
+        String rest = text.substring(last);
+        Matcher open = UNTERMINATED.matcher(rest);
+        if (open.find()) {
+            // a word cut by a client (no "?=" at the end): decode what is there
+            String gap = rest.substring(0, open.start());
+            if (!(previousWasWord && gap.isBlank())) {
+                flush(out, pending, pendingCharset);
+                pendingCharset = null;
+                out.append(gap);
+            }
+            String charset = open.group(1);
+            byte[] bytes = open.group(2).equalsIgnoreCase("B") ? base64(open.group(3)) : q(open.group(3));
+            if (pendingCharset != null && !pendingCharset.equalsIgnoreCase(charset)) {
+                flush(out, pending, pendingCharset);
+            }
+            pending.write(bytes, 0, bytes.length);
+            flush(out, pending, charset);
+            return out.toString();
+        }
         flush(out, pending, pendingCharset);
-        out.append(text.substring(last));
+        out.append(rest);
         return out.toString();
     }
 

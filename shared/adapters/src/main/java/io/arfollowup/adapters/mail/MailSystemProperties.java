@@ -25,6 +25,10 @@ public final class MailSystemProperties {
         v.put("mail.mime.multipart.allowempty", "true");
         v.put("mail.mime.parameters.strict", "false");
         v.put("mail.mime.address.strict", "false");
+        // a stray character in base64/uuencode data must not lose the rest of the file
+        v.put("mail.mime.base64.ignoreerrors", "true");
+        v.put("mail.mime.uudecode.ignoreerrors", "true");
+        v.put("mail.mime.uudecode.ignoremissingbeginend", "true");
         VALUES = Map.copyOf(v);
     }
 

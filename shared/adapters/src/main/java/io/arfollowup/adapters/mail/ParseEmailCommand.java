@@ -67,6 +67,7 @@ public final class ParseEmailCommand {
     /** The sidecar shape of a read message (also used by the tests). */
     public static JsonObject toJson(ReadMail mail, ReplyAddresses replyAddresses, JsonObject node) {
         node.addProperty("from", mail.from() == null ? null : mail.from().address());
+        node.addProperty("from_name", mail.from() == null ? null : mail.from().displayName());
         node.addProperty("token", token(mail, replyAddresses).orElse(null));
         node.addProperty("is_auto_reply", mail.autoReply());
         node.addProperty("is_bounce", mail.bounce());

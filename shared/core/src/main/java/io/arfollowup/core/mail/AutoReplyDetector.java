@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Tells machine-generated mail (out-of-office, auto-acknowledgements) from a person's reply, from the headers and
  * the subject: RFC 3834 {@code Auto-Submitted} (anything but "no"), {@code X-Autoreply}/{@code X-Autorespond},
  * {@code X-Auto-Response-Suppress}, a null {@code Return-Path}, {@code Precedence: auto_reply}, and the subject
- * prefixes mail servers put in FR/EN/DE/ES/IT. {@code Precedence: list} or {@code bulk} alone is not enough: mailing
+ * prefixes mail servers put in FR/EN/DE/ES/IT (out-of-office and delivery failures), a sender that is a mailer
+ * daemon or postmaster. {@code Precedence: list} or {@code bulk} alone is not enough: mailing
  * lists relay human replies with it.
  */
 public final class AutoReplyDetector {
@@ -16,12 +17,19 @@ public final class AutoReplyDetector {
             "^\\s*(?:\\[[^\\]]{0,40}\\]\\s*)?(?:"
                     + "reponse automatique|reponse auto|message d'absence|absence|absent|absent du bureau|"
                     + "automatic reply|auto reply|auto-reply|autoreply|auto response|auto-response|autoresponse|"
-                    + "automatic response|auto|out of office|out of the office|ooo|"
+                    + "automatic response|auto|out of office|out of the office|ooo|out of office autoreply|"
+                    + "out of office reply|out of office auto reply|absence du bureau|absent du bureau|"
+                    + "undeliverable|undelivered mail returned to sender|non remis|mail delivery failed|"
+                    + "delivery status notification|returned mail|failure notice|unzustellbar|"
+                    + "no se puede entregar|non recapitabile|"
                     + "abwesenheitsnotiz|automatische antwort|abwesend|"
                     + "respuesta automatica|fuera de la oficina|ausente|"
                     + "risposta automatica|fuori sede|assente|fuori ufficio|"
                     + "resposta automatica|automatisch antwoord|afwezig)"
                     + "\\s*(?::|-|–|\\(|$).*");
+
+    /** Delivery systems write as MAILER-DAEMON or postmaster. */
+    private static final Pattern MAILER = Pattern.compile("(?i)(^|[<\\s\"])(mailer-daemon|postmaster)@");
 
     public boolean isAutoReply(MailHeaders headers, String decodedSubject) {
         String autoSubmitted = headers.first("Auto-Submitted");
@@ -52,6 +60,10 @@ public final class AutoReplyDetector {
                 return true;
             }
             break; // only the outermost Return-Path (added at final delivery) counts
+        }
+        String from = headers.first("From");
+        if (from != null && MAILER.matcher(from).find()) {
+            return true;
         }
         return decodedSubject != null && SUBJECT.matcher(MailText.key(decodedSubject)).matches();
     }

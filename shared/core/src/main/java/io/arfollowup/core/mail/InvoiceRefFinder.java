@@ -34,7 +34,7 @@ public final class InvoiceRefFinder {
     /** A number introduced by the word invoice in FR/EN/DE/ES/IT. */
     private static final Pattern AFTER_WORD = Pattern.compile(
             "(?<![\\p{L}])(?:factures?|invoices?|inv\\.|rechnung(?:snummer)?|factura|fattura|facture n°)"
-                    + "[ \\t\\u00A0]*(?:(?:n[°ºo]\\.?|no\\.?|num(?:[ée]ro|ber|\\.)?|nr\\.?|#|number)[ \\t\\u00A0]*)?:?[ \\t\\u00A0]*"
+                    + "[ \\t\\u00A0]*(?:(?:n[°ºo]\\.?|n\\.|no\\.?|num(?:[ée]ro|ber|\\.)?|nr\\.?|#|number)[ \\t\\u00A0]*)?:?[ \\t\\u00A0]*"
                     + "(?<ref>(?:[A-Z]{1,4}[-_/ ]?)?\\d[\\d\\-/.]{1,18}\\d)(?![\\p{N}\\p{L}])",
             Pattern.CASE_INSENSITIVE);
 

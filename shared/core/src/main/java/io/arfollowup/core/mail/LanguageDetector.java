@@ -31,13 +31,18 @@ public final class LanguageDetector {
                     "delivered", "message", "mail", "system", "could", "recipients", "sent", "week", "if", "do"),
             "de", words("der", "die", "das", "und", "ist", "für", "wir", "sie", "ihr", "nicht", "mit", "auf",
                     "rechnung", "zahlung", "bitte", "danke", "grüße", "hallo", "sehr", "geehrte", "ich", "ein",
-                    "eine", "zu", "den", "dem", "wird", "haben", "wurde", "freundlichen", "überweisung", "bis"),
+                    "eine", "zu", "den", "dem", "wird", "haben", "wurde", "freundlichen", "überweisung", "bis", "im",
+                    "bin", "ihre", "nachricht", "zum", "anbei", "uns", "heute", "beglichen", "guten", "tag", "damen",
+                    "herren", "ist", "bezahlt"),
             "es", words("el", "los", "las", "y", "es", "para", "nosotros", "usted", "su", "con", "no", "que",
                     "esta", "factura", "pago", "gracias", "hola", "saludos", "por", "del", "hemos", "sido", "una",
-                    "estimados", "atentamente", "transferencia", "adjunto", "realizado", "se", "lo"),
+                    "estimados", "atentamente", "transferencia", "adjunto", "realizado", "se", "lo", "estoy", "hasta",
+                    "saludo", "buenos", "días", "ayer", "próximo", "correo", "pagó", "muchas", "vacaciones", "al",
+                    "marzo", "pagado", "fue", "hoy", "mañana", "semana", "muy", "nuestra", "nuestro"),
             "it", words("il", "gli", "e", "è", "per", "noi", "voi", "vostra", "con", "non", "che", "questa",
                     "fattura", "pagamento", "grazie", "buongiorno", "saluti", "cordiali", "abbiamo", "stato",
-                    "della", "alla", "bonifico", "allegato", "effettuato", "sono", "del", "di", "un", "una"));
+                    "della", "alla", "bonifico", "allegato", "effettuato", "sono", "del", "di", "un", "una", "stata",
+                    "ufficio", "fino", "oggi", "ieri", "domani", "settimana", "nostro", "nostra", "pagata", "ho"));
 
     public String detect(String text) {
         if (text == null || text.isBlank()) {

@@ -44,7 +44,8 @@ public final class ReplyExtractor {
     private static final Pattern UNDERSCORE_RULE = Pattern.compile("^_{10,}\\s*$");
 
     private static final String FROM_LABELS = "from|de|von|da|van|od|fra|fran";
-    private static final String OTHER_LABELS = "sent|envoye|gesendet|inviato|enviado|enviada|verzonden|date|datum|"
+    private static final String OTHER_LABELS = "sent|envoye|envoye le|gesendet|inviato|enviado|enviado el|enviada|"
+            + "verzonden|date|datum|"
             + "fecha|data|to|a|an|para|aan|per|subject|objet|sujet|betreff|oggetto|asunto|assunto|onderwerp|cc|"
             + "bcc|cci|reply-to|repondre a|antwort an|responder a|rispondi a|importance|priorite|wichtigkeit";
 
@@ -63,9 +64,19 @@ public final class ReplyExtractor {
                     + "a ecrit le .{0,60}|scrisse|написал)"
                     + "(\\s.{0,200})?\\s*:\\s*$");
 
+    /** Right above a quote, any short line ending with the verb is the attribution ("Relances wrote:"). */
+    private static final Pattern LOOSE_ATTRIBUTION = Pattern.compile(
+            "^.{0,200}\\b(a ecrit|wrote|schrieb|escribio|ha scritto|escreveu|schreef|skrev)\\s*:\\s*$");
+
+    /** What the first half of a wrapped attribution carries: a time, a year, a date, or the opening '<'. */
+    private static final Pattern WRAPPED_HEAD = Pattern.compile("\\d{1,2}:\\d{2}|\\b(19|20)\\d{2}\\b|\\d{1,2}[./-]\\d{1,2}|<\\s*$|@");
+
     /** "X schrieb am 05.11.2025 um 10:14:" and "X a écrit le …:" put the verb before the date. */
     private static final Pattern ATTRIBUTION_OPENERS = Pattern.compile(
             "^(le|on|am|el|il|em|op|den|dne|w dniu)\\b.*");
+
+    /** History markers (separators, header lines, attributions) are short lines. */
+    private static final int MAX_MARKER_LENGTH = 400;
 
     private static final Pattern FORWARD_SUBJECT = Pattern.compile(
             "^\\s*(fwd?|tr|trs|wg|rv|enc|fw|i|inoltro|doorst|vs|vl)\\s*:.*", Pattern.CASE_INSENSITIVE);
@@ -85,7 +96,7 @@ public final class ReplyExtractor {
                     + "ottieni outlook per|enviado do meu|verzonden (vanaf|met) mijn).*");
 
     private static final Pattern DISCLAIMER = Pattern.compile(
-            ".*(ce (message|courriel|mail|e-mail|courrier electronique)( ainsi que| et)? (toutes )?(les |ses )?"
+            "(ce (message|courriel|mail|e-mail|courrier electronique)( ainsi que| et)? (toutes )?(les |ses )?"
                     + "(pieces jointes|fichiers)?.{0,40}(sont|est) (strictement )?(confidenti|etabli|destine)|"
                     + "ce message (electronique )?(et|ainsi que) (ses|les|toutes les) (pieces jointes|fichiers)|"
                     + "avis de confidentialite|mention de confidentialite|ce message est confidentiel|"
@@ -99,11 +110,12 @@ public final class ReplyExtractor {
                     + "please consider the environment before printing|"
                     + "diese (e-?mail|nachricht) (enthalt|kann) vertrauliche|"
                     + "wenn sie nicht der richtige adressat sind|"
-                    + "este (mensaje|correo)( electronico)? (y sus anexos )?(es|contiene|puede contener) (confidencial|informacion confidencial|privilegiad)|"
-                    + "aviso de confidencialidad|"
-                    + "questo messaggio (e|e-mail) (i suoi allegati )?(sono |e )?(confidenziale|riservat|destinat)|"
-                    + "le informazioni contenute in questo messaggio|ai sensi del d\\.?lgs|"
-                    + "avviso di riservatezza).*");
+                    + "este (mensaje|correo)( electronico)?,? (y (sus|los) (anexos|adjuntos),? )?(es|son|contiene|puede contener|va dirigido) "
+                    + "(confidencial|informacion confidencial|privilegiad|exclusivamente)|"
+                    + "informacion (de caracter )?confidencial|aviso de confidencialidad|aviso legal\\s*:|"
+                    + "questo messaggio (e|e-mail)? ?(e )?(i suoi allegati )?(sono |e )?(confidenzial|riservat|destinat|indirizzat)|"
+                    + "le informazioni contenute (in questo messaggio|nella presente)|ai sensi del d\\.?lgs|"
+                    + "avviso di riservatezza)");
 
     /** Whole-line closing formulas; a line made of one or more of them ("Merci et bonne journée,") is a closing. */
     private static final Set<String> CLOSINGS = words(
@@ -171,6 +183,15 @@ public final class ReplyExtractor {
                 continue;
             }
             int attribution = attributionLength(keys, depth, i);
+            if (attribution == 0 && key.length() <= MAX_MARKER_LENGTH && LOOSE_ATTRIBUTION.matcher(key).matches()) {
+                int next = i + 1;
+                while (next < n && depth[next] == 0 && MailText.isBlank(lines.get(next))) {
+                    next++;
+                }
+                if (next < n && depth[next] > 0) {
+                    attribution = 1;
+                }
+            }
             if (attribution > 0) {
                 int next = i + attribution;
                 while (next < n && depth[next] == 0 && MailText.isBlank(lines.get(next))) {
@@ -181,6 +202,11 @@ public final class ReplyExtractor {
                     continue;
                 }
                 break; // attribution without quote marks: everything below is history
+            }
+            if (key.length() > MAX_MARKER_LENGTH) {
+                current.add(lines.get(i)); // a marker is short; long lines are never tested (no regex blow-up)
+                i++;
+                continue;
             }
             boolean explicitForward = FORWARD_SEPARATOR.matcher(key).matches();
             if (explicitForward || isHistoryStart(keys, depth, i)) {
@@ -256,7 +282,7 @@ public final class ReplyExtractor {
             for (int k = last - span + 1; k <= last; k++) {
                 joined.append(joined.length() == 0 ? "" : " ").append(MailText.key(current.get(k)));
             }
-            if (isAttribution(joined.toString())) {
+            if (isAttribution(joined.toString()) || LOOSE_ATTRIBUTION.matcher(joined).matches()) {
                 current.subList(last - span + 1, current.size()).clear();
                 return;
             }
@@ -272,6 +298,15 @@ public final class ReplyExtractor {
         if (!ATTRIBUTION_OPENERS.matcher(keys.get(i)).matches() && keys.get(i).indexOf('<') < 0
                 && keys.get(i).indexOf('@') < 0) {
             return 0;
+        }
+        if (i + 1 >= keys.size() || keys.get(i).matches(".*[.!?]$")) {
+            return 0; // a sentence is not the first half of an attribution
+        }
+        String next = keys.get(i + 1);
+        boolean nextStandsAlone = (ATTRIBUTION_OPENERS.matcher(next).matches() && isAttribution(next))
+                || (LOOSE_ATTRIBUTION.matcher(next).matches() && !WRAPPED_HEAD.matcher(keys.get(i)).find());
+        if (nextStandsAlone) {
+            return 0; // the line above an attribution that stands on its own is content
         }
         for (int span = 2; span <= 3 && i + span - 1 < keys.size(); span++) {
             int k = i + span - 1;
@@ -296,6 +331,9 @@ public final class ReplyExtractor {
     /** A header block (From/De/Von… followed by Sent/To/Subject…), an "Original Message" separator or a rule. */
     private static boolean isHistoryStart(List<String> keys, int[] depth, int i) {
         String key = keys.get(i);
+        if (key.length() > MAX_MARKER_LENGTH) {
+            return false;
+        }
         if (ORIGINAL_SEPARATOR.matcher(key).matches()) {
             return true;
         }
@@ -313,6 +351,9 @@ public final class ReplyExtractor {
                 break;
             }
             String kk = keys.get(k);
+            if (kk.length() > MAX_MARKER_LENGTH) {
+                break;
+            }
             if (kk.isEmpty()) {
                 if (k > i) {
                     break;
@@ -341,6 +382,9 @@ public final class ReplyExtractor {
         }
         for (int k = 0; k < lines.size(); k++) {
             String key = MailText.key(lines.get(k));
+            if (key.length() > MAX_MARKER_LENGTH) {
+                continue;
+            }
             if (SIG_DELIMITER.matcher(key).matches()) {
                 lines = new ArrayList<>(lines.subList(0, k));
                 break;
@@ -363,7 +407,12 @@ public final class ReplyExtractor {
             if (name > 0) {
                 lines = new ArrayList<>(lines.subList(0, name));
             } else {
-                stripTrailingName(lines, ctx);
+                int signature = trailingSignatureBlock(lines);
+                if (signature > 0) {
+                    lines = new ArrayList<>(lines.subList(0, signature));
+                } else {
+                    stripTrailingName(lines, ctx);
+                }
             }
         }
         return trimBlank(lines);
@@ -372,7 +421,7 @@ public final class ReplyExtractor {
     private static void cutAtDisclaimer(List<String> lines) {
         for (int k = 0; k < lines.size(); k++) {
             String key = MailText.key(lines.get(k));
-            if (key.length() >= 12 && DISCLAIMER.matcher(key).matches()) {
+            if (key.length() >= 12 && key.length() <= 4000 && DISCLAIMER.matcher(key).find()) {
                 int start = k;
                 // the disclaimer's paragraph starts at the blank line above it
                 while (start > 0 && !MailText.isBlank(lines.get(start - 1)) && k - start < 3
@@ -470,6 +519,72 @@ public final class ReplyExtractor {
             }
         }
         return -1;
+    }
+
+    /** Title-case words that make a line a date or a phrase, not a name. */
+    private static final Set<String> NOT_NAMES = words("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "january",
+            "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+            "octobre", "novembre", "decembre", "holiday", "bank", "invoice", "invoices", "payment", "facture",
+            "factures", "paiement", "virement", "ok", "thank", "thanks", "merci", "bonjour", "hello", "hi", "dear");
+
+    /** Name particles that stay lower case inside a person's name. */
+    private static final Set<String> PARTICLES = Set.of("de", "du", "des", "le", "la", "van", "von", "der", "da",
+            "di", "del", "della", "dos", "y", "e", "af", "zu");
+
+    /**
+     * A last paragraph that starts with a person's name (2 to 4 capitalised words, no digits, no sentence) and holds
+     * at most 5 more short lines (title, company, phone): a signature without delimiter whose name is not the
+     * sender's display name (a shared mailbox, a colleague). Returns the blank line above it, or -1.
+     */
+    private static int trailingSignatureBlock(List<String> lines) {
+        int blank = -1;
+        for (int k = lines.size() - 1; k > 0; k--) {
+            if (MailText.isBlank(lines.get(k))) {
+                blank = k;
+                break;
+            }
+        }
+        if (blank <= 0 || lines.size() - blank - 1 > 6) {
+            return -1;
+        }
+        String first = MailText.strip(MailText.plainSpaces(lines.get(blank + 1)));
+        if (!isPersonName(first)) {
+            return -1;
+        }
+        for (int k = blank + 2; k < lines.size(); k++) {
+            String l = MailText.strip(lines.get(k));
+            if (l.length() > 80 || (l.split("\\s+").length >= 7 && l.matches(".*[.!?]$"))) {
+                return -1;
+            }
+        }
+        return blank;
+    }
+
+    static boolean isPersonName(String line) {
+        if (line.isEmpty() || line.length() > 50 || !line.matches("[\\p{L} .'’\\-]+")) {
+            return false;
+        }
+        String[] words = line.split("\\s+");
+        if (words.length < 2 || words.length > 4) {
+            return false;
+        }
+        int named = 0;
+        for (String w : words) {
+            if (PARTICLES.contains(w)) {
+                continue;
+            }
+            if (!Character.isUpperCase(w.charAt(0))) {
+                return false;
+            }
+            String key = MailText.key(w);
+            if (isClosing(key) || NOT_NAMES.contains(key)) {
+                return false;
+            }
+            named++;
+        }
+        return named >= 2;
     }
 
     private static boolean allCapitalised(String line) {
