@@ -105,6 +105,20 @@ public final class SlackApp {
                     req.getPayload().getUser().getId())));
             return ctx.ack();
         });
+        app.blockAction(QualifyModal.ADD_GROUP, (req, ctx) -> {
+            // "Add a group": the same modal with one more group; Slack keeps what was typed (same block ids)
+            var view = req.getPayload().getView();
+            String id = view.getPrivateMetadata();
+            Optional<io.arfollowup.core.domain.Response> r = ports.responses().get(id);
+            if (r.isPresent() && r.get().customerId() != null) {
+                int groups = QualifyModal.groupCount(view.getState() == null ? null : view.getState().getValues()) + 1;
+                Customer customer = ports.customers().get(r.get().customerId()).orElseThrow();
+                ctx.client().viewsUpdate(v -> v.viewId(view.getId()).hash(view.getHash())
+                        .view(modal.build(r.get(), customer, ports.items().openItems(customer.id()),
+                                Math.min(QualifyModal.MAX_GROUPS, groups))));
+            }
+            return ctx.ack();
+        });
         app.viewSubmission(SlackIds.QUALIFY_VIEW, (req, ctx) -> {
             var view = req.getPayload().getView();
             QualifyModal.Parsed parsed = modal.parse(view.getPrivateMetadata(), view.getId(), view.getHash(),
