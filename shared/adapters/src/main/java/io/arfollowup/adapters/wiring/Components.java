@@ -182,6 +182,15 @@ public final class Components {
         return new FollowUpPlanner(clock, config.sendHour());
     }
 
+    /** Signs and checks web links (customer page, internal answers); the key is LINK_SIGNING_KEY (≥ 32 bytes). */
+    public io.arfollowup.core.token.LinkSigner linkSigner() {
+        String key = config.linkSigningKey();
+        if (key == null) {
+            throw new IllegalStateException("missing environment variable(s): LINK_SIGNING_KEY");
+        }
+        return new io.arfollowup.core.token.LinkSigner(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock);
+    }
+
     public ReplyAddresses replyAddresses() {
         return new ReplyAddresses(config.inboundDomains(), config.replyLocalPart());
     }
