@@ -30,4 +30,12 @@ public interface Work {
             return "delete";
         }
     }
+
+    /** Release an item's hold by hand (the card's or /ar's "Release hold" button). */
+    record ReleaseHold(String customerId, String itemNumber, String actor) implements Work {
+        @Override
+        public String action() {
+            return "release_hold";
+        }
+    }
 }

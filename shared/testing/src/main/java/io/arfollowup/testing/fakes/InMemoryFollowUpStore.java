@@ -2,6 +2,7 @@ package io.arfollowup.testing.fakes;
 
 import io.arfollowup.core.domain.FollowUp;
 import io.arfollowup.core.domain.FollowUpState;
+import io.arfollowup.core.port.CustomerFollowUps;
 import io.arfollowup.core.port.FollowUpStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** FollowUpStore in memory with the leased claim of the DynamoDB one. */
-public final class InMemoryFollowUpStore implements FollowUpStore {
+public final class InMemoryFollowUpStore implements FollowUpStore, CustomerFollowUps {
     private final Map<String, FollowUp> followUps = new ConcurrentHashMap<>();
 
     @Override
@@ -62,5 +63,11 @@ public final class InMemoryFollowUpStore implements FollowUpStore {
 
     public List<FollowUp> all() {
         return List.copyOf(followUps.values());
+    }
+
+    @Override
+    public List<FollowUp> ofCustomer(String customerId, int limit) {
+        return followUps.values().stream().filter(f -> customerId.equals(f.customerId()))
+                .sorted(Comparator.comparing(FollowUp::due)).limit(limit).toList();
     }
 }
