@@ -119,6 +119,7 @@ public final class SlackApp {
             }
             return ctx.ack();
         });
+        HoldActions.register(app, ports.dispatcher());
         app.viewSubmission(SlackIds.QUALIFY_VIEW, (req, ctx) -> {
             var view = req.getPayload().getView();
             QualifyModal.Parsed parsed = modal.parse(view.getPrivateMetadata(), view.getId(), view.getHash(),

@@ -3,6 +3,7 @@ package io.arfollowup.adapters.dynamodb;
 import static io.arfollowup.adapters.dynamodb.SingleTable.GSI1;
 import static io.arfollowup.adapters.dynamodb.SingleTable.GSI1_PK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.GSI1_SK;
+import static io.arfollowup.adapters.dynamodb.SingleTable.GSI2;
 import static io.arfollowup.adapters.dynamodb.SingleTable.GSI2_PK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.GSI2_SK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.PK;
@@ -11,6 +12,7 @@ import static io.arfollowup.adapters.dynamodb.SingleTable.SK;
 import io.arfollowup.core.domain.FollowUp;
 import io.arfollowup.core.domain.FollowUpMode;
 import io.arfollowup.core.domain.FollowUpState;
+import io.arfollowup.core.port.CustomerFollowUps;
 import io.arfollowup.core.port.FollowUpStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * (GSI2). The runner's claim is one conditional UpdateItem: PLANNED → RUNNING, or a RUNNING claim older than the
  * lease taken over; the loser gets ConditionalCheckFailed and does nothing.
  */
-public final class DynamoDbFollowUpStore implements FollowUpStore {
+public final class DynamoDbFollowUpStore implements FollowUpStore, CustomerFollowUps {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -99,6 +101,17 @@ public final class DynamoDbFollowUpStore implements FollowUpStore {
                 .expressionAttributeNames(Map.of("#pk", GSI1_PK, "#sk", GSI1_SK))
                 .expressionAttributeValues(Map.of(":pk", Attrs.s("FU#" + FollowUpState.PLANNED.name()),
                         ":before", Attrs.s(before.toString())))
+                .limit(limit));
+        return out.items().stream().map(DynamoDbFollowUpStore::fromItem).toList();
+    }
+
+    /** The customer's follow-ups (GSI2 {@code C#customer / F#due#id}), oldest due first, at most {@code limit}. */
+    @Override
+    public List<FollowUp> ofCustomer(String customerId, int limit) {
+        var out = dynamo.query(b -> b.tableName(table).indexName(GSI2)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :f)")
+                .expressionAttributeNames(Map.of("#pk", GSI2_PK, "#sk", GSI2_SK))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s("C#" + customerId), ":f", Attrs.s("F#")))
                 .limit(limit));
         return out.items().stream().map(DynamoDbFollowUpStore::fromItem).toList();
     }

@@ -28,7 +28,18 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * follow-up     F#id               FOLLOWUP           FU#state / due#id            C#customer / F#due
  * reply token   T#token (lower)    TOKEN
  * audit event   A#customer#number  at#hash
+ * promise       C#id               PROMISE#id         PROMISE#OPEN / checkDate#id  (OPEN: checks due by day)
+ *                                                     PROMISES#collector / settledAt#id (settled: kept rate)
+ * scenario next C#id               SCENARIO                                        SCENARIO / yyyy-MM-dd#id
+ * reminder day  C#id               REMINDER#yyyy-MM-dd
+ * import        IMPORT#sha256      FILE
+ * colleague     DIRECTORY          ROLE#role#email[#C#customer]
+ * scenario cfg  CONFIG             SCENARIO
  * </pre>
+ * Items also carry their scenario progress ({@code scnOffset}, {@code scnStep}, {@code scnSentOn}) and the payment
+ * references applied to them ({@code paymentRefs}, a string set); {@code DynamoDbItemStore.put} rewrites a whole item
+ * and so forgets both: imports create and update items through {@code DynamoDbItemLedger} instead. The scenario index
+ * is one GSI2 partition ({@code SCENARIO}) read up to today, so a missed day is caught up by the next run.
  */
 public final class SingleTable {
 

@@ -15,7 +15,8 @@ public final class WorkCodec {
     private static final Map<String, Class<? extends Work>> KINDS = Map.of(
             "qualify", Work.Qualify.class,
             "validate", Work.Validate.class,
-            "delete", Work.Delete.class);
+            "delete", Work.Delete.class,
+            "release_hold", Work.ReleaseHold.class);
 
     private WorkCodec() {
     }

@@ -120,10 +120,33 @@ public final class ResponseCards {
         if (view.outcome() != null && !r.state().isOpen()) {
             blocks.add(divider());
             blocks.add(section(s -> s.text(markdownText(outcome(view)))));
+            blocks.addAll(holds(view)); // issue 7: what is out of the scenario, and a way back in
         } else if (r.state().isOpen()) {
             blocks.add(actions(a -> a.blockId("response_actions").elements(buttons(r))));
         }
         return blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks;
+    }
+
+    /** The customer's items on hold (reason, until) and a "Release" button for each (at most 5). */
+    List<LayoutBlock> holds(CardView view) {
+        java.time.Instant now = java.time.Instant.now();
+        List<Item> held = view.openItems().stream().filter(i -> i.hold() != null && i.hold().activeAt(now)).toList();
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        String list = held.stream().map(i -> i.hold().until() == null
+                ? SlackText.get(ui, "hold_check", Mrkdwn.escape(i.number()), label(i.hold().reason()))
+                : SlackText.get(ui, "hold_until", Mrkdwn.escape(i.number()), label(i.hold().reason()),
+                        DAY.format(i.hold().until().atZone(zone)))).collect(Collectors.joining(", "));
+        List<LayoutBlock> out = new ArrayList<>();
+        out.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.cut(SlackText.get(ui, "on_hold", list),
+                MAX_SECTION))))));
+        List<BlockElement> buttons = held.stream().limit(5).map(i -> (BlockElement) button(b -> b
+                .actionId(SlackIds.RELEASE_HOLD + "_" + Item.normalizeNumber(i.number()))
+                .text(plainText(Mrkdwn.cut(SlackText.get(ui, "release_hold", i.number()), 75)))
+                .value(i.customerId() + "|" + i.number()))).toList();
+        out.add(actions(a -> a.blockId("hold_actions").elements(buttons)));
+        return out;
     }
 
     private List<BlockElement> buttons(Response r) {

@@ -8,6 +8,8 @@ public final class SlackIds {
     public static final String VALIDATE = "validate";
     public static final String DELETE = "delete";
     public static final String SHOW_FULL = "show_full";
+    /** "Release hold" on one item; value {@code customerId|itemNumber} (issue 7). */
+    public static final String RELEASE_HOLD = "release_hold";
 
     public static final String QUALIFY_VIEW = "qualify_modal";
 

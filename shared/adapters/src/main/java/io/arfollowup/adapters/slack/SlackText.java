@@ -54,7 +54,11 @@ public final class SlackText {
             Map.entry("flag_EXECUTABLE_ATTACHMENT", new String[] {"pièce jointe exécutable", "executable attachment"}),
             Map.entry("flag_TRUNCATED", new String[] {"texte tronqué", "text truncated"}),
             Map.entry("task", new String[] {"Tâche", "Task"}),
-            Map.entry("to_confirm", new String[] {"À confirmer", "To confirm"}));
+            Map.entry("to_confirm", new String[] {"À confirmer", "To confirm"}),
+            Map.entry("on_hold", new String[] {"⏸ Hors relance : %s", "⏸ On hold: %s"}),
+            Map.entry("hold_until", new String[] {"%s (%s jusqu'au %s)", "%s (%s until %s)"}),
+            Map.entry("hold_check", new String[] {"%s (%s jusqu'au contrôle)", "%s (%s until the check)"}),
+            Map.entry("release_hold", new String[] {"Relancer %s", "Release %s"}));
 
     private SlackText() {
     }

@@ -4,6 +4,31 @@ import io.arfollowup.adapters.aws.AwsClients;
 import io.arfollowup.adapters.config.AppConfig;
 import io.arfollowup.adapters.config.ConfigColleagueDirectory;
 import io.arfollowup.adapters.config.YamlRuleCatalog;
+import io.arfollowup.adapters.config.YamlScenario;
+import io.arfollowup.adapters.csv.CommonsCsvTableReader;
+import io.arfollowup.adapters.dynamodb.DynamoDbColleagueDirectory;
+import io.arfollowup.adapters.dynamodb.DynamoDbImportLog;
+import io.arfollowup.adapters.dynamodb.DynamoDbItemLedger;
+import io.arfollowup.adapters.dynamodb.DynamoDbPromiseStore;
+import io.arfollowup.adapters.dynamodb.DynamoDbScenarioLedger;
+import io.arfollowup.adapters.dynamodb.DynamoDbScenarioStore;
+import io.arfollowup.adapters.slack.SlackTeamNotifier;
+import io.arfollowup.core.port.CustomerFollowUps;
+import io.arfollowup.core.port.ImportLog;
+import io.arfollowup.core.port.ItemLedger;
+import io.arfollowup.core.port.PromiseStore;
+import io.arfollowup.core.port.ScenarioLedger;
+import io.arfollowup.core.port.ScenarioStore;
+import io.arfollowup.core.port.TableReader;
+import io.arfollowup.core.port.TeamNotifier;
+import io.arfollowup.core.port.WebFormLinks;
+import io.arfollowup.core.usecase.AccountQuery;
+import io.arfollowup.core.usecase.Holds;
+import io.arfollowup.core.usecase.ImportFile;
+import io.arfollowup.core.usecase.PromiseCheck;
+import io.arfollowup.core.usecase.RunScenario;
+import io.arfollowup.core.usecase.SignedWebFormLinks;
+import io.arfollowup.core.usecase.TrackQualification;
 import io.arfollowup.adapters.dynamodb.DynamoDbAuditLog;
 import io.arfollowup.adapters.dynamodb.DynamoDbCustomerStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbFollowUpStore;
@@ -145,8 +170,9 @@ public final class Components {
         return rules.get();
     }
 
+    /** The imported directory (colleagues CSV) over the one shipped in infra/config. */
     public ColleagueDirectory colleagues() {
-        return ConfigColleagueDirectory.bundled();
+        return colleagueDirectory();
     }
 
     public TemplateRenderer renderer() {
@@ -216,7 +242,90 @@ public final class Components {
 
     public RunFollowUp runFollowUp() {
         return new RunFollowUp(followUps(), customers(), items(), responses(), tokens(), rules(), renderer(),
-                mailer(), chat(), colleagues(), replyAddresses(), outbound(), clock);
+                mailer(), chat(), colleagues(), replyAddresses(), outbound(), clock, promiseCheck());
+    }
+
+    // ---------------------------------------------------------------- holds, promises, scenario, imports (issue 7)
+
+    public PromiseStore promises() {
+        return new DynamoDbPromiseStore(dynamo(), config.tableName());
+    }
+
+    public ItemLedger itemLedger() {
+        return new DynamoDbItemLedger(dynamo(), config.tableName());
+    }
+
+    public ScenarioLedger scenarioLedger() {
+        return new DynamoDbScenarioLedger(dynamo(), config.tableName());
+    }
+
+    public ScenarioStore scenarioStore() {
+        return new DynamoDbScenarioStore(dynamo(), config.tableName(), () -> YamlScenario.bundled(rules()), clock);
+    }
+
+    public ImportLog importLog() {
+        return new DynamoDbImportLog(dynamo(), config.tableName());
+    }
+
+    public DynamoDbColleagueDirectory colleagueDirectory() {
+        return new DynamoDbColleagueDirectory(dynamo(), config.tableName(), ConfigColleagueDirectory.bundled());
+    }
+
+    public CustomerFollowUps customerFollowUps() {
+        return new DynamoDbFollowUpStore(dynamo(), config.tableName());
+    }
+
+    public TableReader tableReader() {
+        return new CommonsCsvTableReader();
+    }
+
+    public TeamNotifier team() {
+        return new SlackTeamNotifier(slackWebApi(), config.slackChannel(), uiLanguage());
+    }
+
+    /** The web-form link of reminders: signed with LINK_SIGNING_KEY under WEB_BASE_URL (none without them). */
+    public WebFormLinks webFormLinks() {
+        return config.linkSigningKey() == null || config.webBaseUrl() == null ? WebFormLinks.NONE
+                : new SignedWebFormLinks(config.webBaseUrl(), linkSigner(), clock);
+    }
+
+    public Holds holds() {
+        return new Holds(items(), itemLedger(), scenarioLedger(), audit(), clock, config.defaultZone());
+    }
+
+    public PromiseCheck promiseCheck() {
+        return new PromiseCheck(promises(), customers(), items(), followUps(), scheduler(), rules(), planner(),
+                holds(), team(), audit(), clock);
+    }
+
+    public TrackQualification trackQualification() {
+        return new TrackQualification(responses(), customers(), items(), promises(), rules(), holds(), audit());
+    }
+
+    public RunScenario runScenario() {
+        return new RunScenario(scenarioStore(), scenarioLedger(), itemLedger(), customers(), rules(), renderer(),
+                mailer(), tokens(), replyAddresses(), webFormLinks(), outbound(), holds(), promiseCheck(), team(),
+                audit(), clock, config.defaultZone());
+    }
+
+    public ImportFile importFile() {
+        return importFile(blobs());
+    }
+
+    /** The import reading from {@code bucket} (the imports function takes it from the S3 event). */
+    public ImportFile importFile(String bucket) {
+        return importFile(bucket == null || bucket.isBlank() || bucket.equals(config.mailBucket()) ? blobs()
+                : new S3BlobStore(aws().s3(), bucket));
+    }
+
+    private ImportFile importFile(BlobStore from) {
+        return new ImportFile(from, tableReader(), importLog(), customers(), items(), itemLedger(),
+                scenarioLedger(), scenarioStore(), tokens(), colleagueDirectory(), customerFollowUps(), followUps(),
+                scheduler(), rules(), promiseCheck(), holds(), team(), audit(), clock, config.defaultZone());
+    }
+
+    public AccountQuery accountQuery() {
+        return new AccountQuery(customers(), itemLedger(), promises(), scenarioLedger(), audit(), clock);
     }
 
     /** A value built on first use, once. */

@@ -382,27 +382,31 @@ public final class ImportFile {
             Customer c = knownCustomer(row, "customer_id");
             String number = required(row, "number");
             BigDecimal amount = amount(row, "amount");
-            ItemKind kind = itemKind(row, number, amount);
+            Optional<Item> existing = items.get(c.id(), number);
+            Item old = existing.orElse(null); // an empty cell keeps what is stored
+            ItemKind kind = row.get("kind") == null && old != null ? old.kind() : itemKind(row, number, amount);
             if (kind == ItemKind.INVOICE && amount.signum() <= 0) {
                 throw new BadValue("amount", "an invoice amount must be positive (credit notes: kind CREDIT_NOTE)");
             }
             amount = kind == ItemKind.CREDIT_NOTE ? amount.abs().negate() : amount;
-            BigDecimal open = row.get("open_amount") == null ? amount : amount(row, "open_amount");
+            BigDecimal open = row.get("open_amount") != null ? amount(row, "open_amount")
+                    : old != null && old.amount() != null && old.amount().compareTo(amount) == 0 ? old.openAmount()
+                    : amount;
             open = kind == ItemKind.CREDIT_NOTE ? open.abs().negate() : open;
             if (open.abs().compareTo(amount.abs()) > 0 || (open.signum() != 0 && open.signum() != amount.signum())) {
                 throw new BadValue("open_amount", "open amount " + open.toPlainString() + " is not between 0 and "
                         + amount.toPlainString());
             }
-            String currency = optional(row, "currency", "EUR").toUpperCase(Locale.ROOT);
+            String currency = optional(row, "currency", old != null ? old.currency() : "EUR").toUpperCase(Locale.ROOT);
             if (!currency.matches("[A-Z]{3}")) {
                 throw new BadValue("currency", "currency must be a 3-letter code (EUR, GBP), not '" + currency + "'");
             }
-            LocalDate issue = row.get("issue_date") == null ? null : date(row, "issue_date");
-            LocalDate due = row.get("due_date") == null ? null : date(row, "due_date");
+            LocalDate issue = row.get("issue_date") == null ? (old == null ? null : old.issueDate())
+                    : date(row, "issue_date");
+            LocalDate due = row.get("due_date") == null ? (old == null ? null : old.dueDate()) : date(row, "due_date");
             if (due == null && kind == ItemKind.INVOICE) {
                 throw new BadValue("due_date", "an invoice needs a due date");
             }
-            Optional<Item> existing = items.get(c.id(), number);
             if (existing.isEmpty()) {
                 Optional<Item> elsewhere = ledger.byNumber(number);
                 if (elsewhere.isPresent() && !elsewhere.get().customerId().equals(c.id())) {
@@ -423,7 +427,6 @@ public final class ImportFile {
                 }
                 return;
             }
-            Item old = existing.get();
             Map<String, String[]> changes = new java.util.LinkedHashMap<>();
             diff(changes, "kind", old.kind().name(), kind.name());
             diff(changes, "amount", plain(old.amount()), plain(amount));
