@@ -69,6 +69,7 @@ public final class Demo {
     private final DemoData data;
     private final PrintStream out;
     private final ZoneId zone = ZoneId.of("Europe/Paris");
+    private ScenarioDemo.Report scenario;
 
     public Demo(LocalRuntime runtime, Path demoDataDir, PrintStream out) {
         this.runtime = runtime;
@@ -81,6 +82,11 @@ public final class Demo {
 
     public LocalSlackClient slackClient() {
         return slack;
+    }
+
+    /** What the scenario part of the run did (after step e). */
+    public ScenarioDemo.Report scenario() {
+        return scenario;
     }
 
     public Report run(Path emailsDir) {
@@ -138,6 +144,7 @@ public final class Demo {
         out.println("  Slack messages posted (cards, confirmations, tasks): " + runtime.environment().slack().messages().size());
         out.println();
         printItems(finalRuns);
+        scenario = new ScenarioDemo(runtime, this, data, out).run(); // issue 7: imports, scenario day, promises
         return new Report(finalRuns, fired, store);
     }
 
@@ -149,7 +156,7 @@ public final class Demo {
         }
     }
 
-    private EmailRun ingest(Path file) {
+    EmailRun ingest(Path file) {
         try {
             byte[] raw = Files.readAllBytes(file);
             String messageId = "demo-" + Ids.derived("", file.getFileName().toString()).substring(0, 20);
@@ -228,7 +235,7 @@ public final class Demo {
         }
     }
 
-    private EmailRun qualify(EmailRun r, List<DemoData.Decision> groups) {
+    EmailRun qualify(EmailRun r, List<DemoData.Decision> groups) {
         DemoData.Decision decision = groups == null || groups.isEmpty() ? null : groups.get(0);
         Response resp = r.response();
         if (resp == null || resp.card() == null) {

@@ -1,23 +1,15 @@
 package io.arfollowup.local;
 
 import io.arfollowup.adapters.wiring.Components;
-import io.arfollowup.core.domain.Contact;
-import io.arfollowup.core.domain.Country;
-import io.arfollowup.core.domain.Customer;
-import io.arfollowup.core.domain.Item;
-import io.arfollowup.core.domain.ItemKind;
-import io.arfollowup.core.domain.Language;
-import io.arfollowup.core.domain.ReplyToken;
+import io.arfollowup.core.port.ImportReport;
+import io.arfollowup.functions.imports.ImportsHandler;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +21,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Loads the demo's customers, contacts, open items and reply tokens from events/demo/*.csv. Dates may be written
+ * The demo's data, events/demo/*.csv: customers, contacts, open items and reply tokens go in through the importer
+ * (imports/ in the bucket, then the imports handler); the scripted decisions are read here. Dates may be written
  * relative to the demo day ({@code {today-45}}) so the demo never ages.
  */
 public final class DemoData {
@@ -48,33 +41,56 @@ public final class DemoData {
         this.today = today;
     }
 
-    /** Loads everything into the stores; returns how many customers, items and tokens. */
+    public Path dir() {
+        return dir;
+    }
+
+    public LocalDate today() {
+        return today;
+    }
+
+    /** The files the demo imports, in order (a contact or an item needs its customer first). */
+    public static final List<String> IMPORTS = List.of("customers.csv", "contacts.csv", "items.csv",
+            "reply-tokens.csv");
+
+    /**
+     * Loads the sample data the way a deployment gets its data: each CSV is dropped under the bucket's
+     * {@code imports/} prefix and the imports handler gets the S3 event Lambda would get (issue 7's importer, which
+     * also expands the {@code {today±N}} dates). Returns how many customers, items and reply tokens were loaded.
+     */
     public String load(Components c) {
-        Map<String, List<Contact>> contacts = new LinkedHashMap<>();
-        for (CSVRecord r : read("contacts.csv")) {
-            contacts.computeIfAbsent(r.get("customer_id"), k -> new ArrayList<>()).add(new Contact(r.get("email"),
-                    blank(r, "name"), blank(r, "role"), blank(r, "phone"), false));
+        ImportsHandler handler = new ImportsHandler(c::importFile);
+        Map<String, Integer> loaded = new LinkedHashMap<>();
+        for (String file : IMPORTS) {
+            ImportReport r = importFile(c, handler, dir.resolve(file), "imports/" + file);
+            if (!r.errors().isEmpty()) {
+                throw new IllegalStateException("demo data " + file + " has bad rows: " + r.errors());
+            }
+            loaded.put(file, r.created() + r.updated() + r.unchanged());
         }
-        int customers = 0;
-        for (CSVRecord r : read("customers.csv")) {
-            c.customers().put(new Customer(r.get("id"), r.get("name"), Language.parse(r.get("language")),
-                    Country.parse(r.get("country")), ZoneId.of(r.get("time_zone")),
-                    contacts.getOrDefault(r.get("id"), List.of()), blank(r, "collector"), blank(r, "sales_rep")));
-            customers++;
+        return loaded.get("customers.csv") + " customers, " + loaded.get("items.csv") + " items, "
+                + loaded.get("reply-tokens.csv") + " reply tokens, imported through imports/";
+    }
+
+    /** Puts a file in the bucket under {@code key} and invokes the imports handler with its S3 event. */
+    static ImportReport importFile(Components c, ImportsHandler handler, Path file, String key) {
+        try {
+            c.blobs().put(key, Files.readAllBytes(file), key.endsWith(".pdf") ? "application/pdf" : "text/csv");
+            return importKey(handler, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot import " + file, e);
         }
-        int items = 0;
-        for (CSVRecord r : read("items.csv")) {
-            c.items().put(new Item(r.get("customer_id"), r.get("number"), ItemKind.valueOf(r.get("kind")),
-                    new BigDecimal(r.get("amount")), new BigDecimal(r.get("open_amount")), r.get("currency"),
-                    date(r.get("issue_date")), date(r.get("due_date")), null, null, null, null, null));
-            items++;
-        }
-        int tokens = 0;
-        for (CSVRecord r : read("reply-tokens.csv")) {
-            c.tokens().put(new ReplyToken(r.get("token"), r.get("customer_id"), r.get("reminder_id"), Instant.now()));
-            tokens++;
-        }
-        return customers + " customers, " + items + " items, " + tokens + " reply tokens";
+    }
+
+    /** The S3 ObjectCreated event of a key (URL-encoded as S3 sends it), through the handler's stream interface. */
+    static ImportReport importKey(ImportsHandler handler, String key) throws IOException {
+        String event = "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\","
+                + "\"s3\":{\"bucket\":{\"name\":\"" + LocalEnvironment.BUCKET + "\"},\"object\":{\"key\":\""
+                + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/") + "\"}}}]}";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        handler.handleRequest(new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return LocalJson.MAPPER.convertValue(LocalJson.read(out.toString(StandardCharsets.UTF_8)).get(0),
+                ImportReport.class);
     }
 
     /** The scripted decisions per e-mail file: one row per group (a reply can promise on one, dispute another). */

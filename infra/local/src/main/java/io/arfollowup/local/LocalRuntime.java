@@ -43,6 +43,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final InboundEmailHandler inbound;
     private final FollowUpRunnerHandler runner;
     private final WebFormHandler webForm;
+    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
 
     public LocalRuntime(LocalEnvironment env, int port) {
         this.env = env;
@@ -61,7 +62,7 @@ public final class LocalRuntime implements AutoCloseable {
         server.createContext("/slack/events", exchange -> proxy(exchange, slack::handleRequest));
         server.createContext("/r/", exchange -> proxy(exchange, webForm::handleRequest));
         server.createContext("/i/", exchange -> proxy(exchange, webForm::handleRequest));
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -153,5 +154,6 @@ public final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow(); // its threads are not daemons: left running, `make demo ARGS=--once` never exits
     }
 }

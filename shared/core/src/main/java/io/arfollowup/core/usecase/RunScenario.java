@@ -212,7 +212,7 @@ public final class RunScenario {
         Map<String, BigDecimal> totals = ScenarioMessages.totals(listed, credits);
         if (totals.values().stream().allMatch(t -> t.signum() <= 0)) {
             skipped.add(new ScenarioReport.Skipped(customerId, customer.name(), null, Reason.BALANCE_COVERED,
-                    "credit notes cover " + totals));
+                    "credit notes cover " + ScenarioMessages.plain(totals)));
             ledger.next(customerId, next);
             return;
         }
@@ -259,6 +259,6 @@ public final class RunScenario {
         }
         ledger.next(customerId, next);
         sent.add(new ScenarioReport.Sent(customerId, customer.name(), step.id(), step.offsetDays(),
-                listed.stream().map(Item::number).toList(), totals.toString(), messageId));
+                listed.stream().map(Item::number).toList(), ScenarioMessages.plain(totals), messageId));
     }
 }

@@ -86,6 +86,12 @@ final class ScenarioMessages {
         return totals;
     }
 
+    /** "3905.40 EUR" or "2160.00 GBP + 10.00 EUR": for reports and logs, not for customers. */
+    static String plain(Map<String, BigDecimal> totals) {
+        return totals.entrySet().stream().map(e -> e.getValue().setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString() + " " + e.getKey()).collect(Collectors.joining(" + "));
+    }
+
     static String format(NumberFormat money, BigDecimal value) {
         // Java formats French numbers with U+202F as group separator (JDK 13+): keep a plain space in mails
         return value == null ? "" : money.format(value).replace('\u202f', ' ').replace('\u00a0', ' ');
