@@ -38,13 +38,14 @@ class ScenarioDemoIT {
     private LocalRuntime runtime;
     private ScenarioDemo.Report report;
     private String console;
+    private Demo demo;
 
     @BeforeAll
     void runTheDemo() {
         env = new LocalEnvironment(null, Clock.systemUTC());
         runtime = new LocalRuntime(env, 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Demo demo = new Demo(runtime, root.resolve("events/demo"), new PrintStream(out, true, StandardCharsets.UTF_8));
+        demo = new Demo(runtime, root.resolve("events/demo"), new PrintStream(out, true, StandardCharsets.UTF_8));
         demo.run(root.resolve("events/emails"));
         report = demo.scenario();
         console = out.toString(StandardCharsets.UTF_8);
@@ -152,5 +153,28 @@ class ScenarioDemoIT {
         assertThat(env.scheduler().schedule(report.kept().followUpId())).isEmpty();
         assertThat(report.rates().get("U0COLLECT1").kept()).isEqualTo(1);
         assertThat(report.rates().get("U0COLLECT1").broken()).isEqualTo(1);
+    }
+
+    @Test
+    void theQualifiedCard_showsTheHold_andItsReleaseButtonPutsTheItemBackInTheChase() {
+        var c = env.components();
+        var response = c.responses().get(io.arfollowup.core.token.Ids.responseIdForMail("demo-"
+                + io.arfollowup.core.token.Ids.derived("", "02_outlook_fr_commercial_dispute.eml").substring(0, 20)))
+                .orElseThrow();
+        var card = env.slack().message(response.card().channel(), response.card().ts()).orElseThrow();
+        assertThat(card.blocks().toString()).contains("release_hold_FA202500426").contains("FA-2025-00426");
+
+        int status = demo.slackClient().clickButton("U0COLLECT2", response.card().channel(), response.card().ts(),
+                "release_hold_FA202500426", "hotel-remparts|FA-2025-00426");
+
+        assertThat(status).isEqualTo(200);
+        assertThat(c.items().get("hotel-remparts", "FA-2025-00426").orElseThrow().hold()).isNull();
+        assertThat(c.audit().history("hotel-remparts", "FA-2025-00426", 50)).anySatisfy(e -> {
+            assertThat(e.field()).isEqualTo("hold");
+            assertThat(e.actor()).isEqualTo("U0COLLECT2");
+            assertThat(e.after()).isNull();
+        });
+        assertThat(c.scenarioLedger().nextDay("hotel-remparts")).hasValueSatisfying(d ->
+                assertThat(d).isBeforeOrEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))));
     }
 }
