@@ -75,13 +75,12 @@ public final class CommonsCsvTableReader implements TableReader {
                     }
                     r = it.next();
                 } catch (UncheckedIOException | IllegalStateException broken) {
-                    problems.add(new Problem(parser.getCurrentLineNumber() + 1, "unreadable CSV from here on: "
-                            + rootMessage(broken)));
+                    problems.add(new Problem(parser.getCurrentLineNumber() + 1, "unreadable", rootMessage(broken)));
                     break;
                 }
                 line = lineOf(r, line);
                 if (r.size() > columns.size() && !extraIsEmpty(r, columns.size())) {
-                    problems.add(new Problem(line, r.size() + " values for " + columns.size() + " columns"));
+                    problems.add(new Problem(line, "extra_values", r.size() + "/" + columns.size()));
                     continue;
                 }
                 Map<String, String> values = new LinkedHashMap<>();

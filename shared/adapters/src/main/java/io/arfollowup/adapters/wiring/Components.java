@@ -321,7 +321,8 @@ public final class Components {
     private ImportFile importFile(BlobStore from) {
         return new ImportFile(from, tableReader(), importLog(), customers(), items(), itemLedger(),
                 scenarioLedger(), scenarioStore(), tokens(), colleagueDirectory(), customerFollowUps(), followUps(),
-                scheduler(), rules(), promiseCheck(), holds(), team(), audit(), clock, config.defaultZone());
+                scheduler(), rules(), promiseCheck(), holds(), team(), audit(), clock, config.defaultZone(),
+                uiLanguage());
     }
 
     public AccountQuery accountQuery() {

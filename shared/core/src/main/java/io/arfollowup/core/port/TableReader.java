@@ -20,8 +20,11 @@ public interface TableReader {
         }
     }
 
-    /** A line the reader could not use. */
-    record Problem(long line, String reason) {
+    /**
+     * A line the reader could not use: {@code code} {@code unreadable} (the CSV breaks here; detail = why) or
+     * {@code extra_values} (more values than columns; detail = "values/columns").
+     */
+    record Problem(long line, String code, String detail) {
     }
 
     /** The table: its columns, rows, the separator found and what was noticed about the encoding. */

@@ -142,12 +142,13 @@ public final class ImportFile {
     private final Audit audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final Language language;
 
     public ImportFile(BlobStore blobs, TableReader reader, ImportLog log, CustomerStore customers, ItemStore items,
                       ItemLedger ledger, ScenarioLedger scenario, ScenarioStore steps, ReplyTokenStore tokens,
                       ColleagueStore colleagues, CustomerFollowUps customerFollowUps, FollowUpStore followUps,
                       FollowUpScheduler scheduler, RuleCatalog rules, PromiseCheck promiseCheck, Holds holds,
-                      TeamNotifier team, AuditLog audit, Clock clock, ZoneId zone) {
+                      TeamNotifier team, AuditLog audit, Clock clock, ZoneId zone, Language language) {
         this.blobs = blobs;
         this.reader = reader;
         this.log = log;
@@ -168,6 +169,7 @@ public final class ImportFile {
         this.audit = new Audit(audit);
         this.clock = clock;
         this.zone = zone;
+        this.language = language == null ? Language.EN : language;
     }
 
     /** Imports one file; the report is also posted to Slack. */
@@ -183,15 +185,14 @@ public final class ImportFile {
         Optional<Kind> kind = Kind.of(key);
         if (kind.isEmpty()) {
             return new ImportReport(key, "unknown", 0, 0, 0, 0, List.of(new RowError(0, "file",
-                    "unknown kind of file: its name must start with customers, contacts, items, payments, colleagues "
-                            + "or reply-tokens, or it must be a PDF under imports/documents/")), false, List.of());
+                    t("unknown_kind"))), false, List.of());
         }
         if (kind.get() == Kind.DOCUMENTS) {
             return document(key);
         }
         if (!key.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             return new ImportReport(key, kind.get().label(), 0, 0, 0, 0, List.of(new RowError(0, "file",
-                    "a " + kind.get().label() + " file must be a .csv file")), false, List.of());
+                    t("not_csv", kind.get().label()))), false, List.of());
         }
         Path file = null;
         try {
@@ -199,13 +200,13 @@ public final class ImportFile {
             blobs.download(key, file);
             if (Files.size(file) > MAX_BYTES) {
                 return new ImportReport(key, kind.get().label(), 0, 0, 0, 0, List.of(new RowError(0, "file",
-                        "file larger than " + MAX_BYTES / 1024 / 1024 + " MB: split it")), false, List.of());
+                        t("too_large", MAX_BYTES / 1024 / 1024))), false, List.of());
             }
             String sha = sha256(file);
             Optional<String> before = log.completed(sha);
             if (before.isPresent()) {
                 return new ImportReport(key, kind.get().label(), 0, 0, 0, 0, List.of(), true,
-                        List.of("same content as an earlier import (" + before.get() + "): nothing changed"));
+                        List.of(t("again", before.get())));
             }
             TableReader.Table table = reader.read(file);
             Run run = new Run(key, kind.get(), table);
@@ -254,18 +255,18 @@ public final class ImportFile {
         }
 
         void load() {
-            table.problems().forEach(p -> errors.add(new RowError(p.line(), "-", p.reason())));
+            table.problems().forEach(p -> errors.add(new RowError(p.line(), "-", t(p.code(), p.detail()))));
             List<String> missing = kind.required().stream().filter(c -> !table.columns().contains(c)).toList();
             if (!missing.isEmpty()) {
-                errors.add(new RowError(1, String.join(", ", missing), "missing column(s); found: "
-                        + String.join(", ", table.columns())));
+                errors.add(new RowError(1, String.join(", ", missing), t("missing_columns",
+                        String.join(", ", table.columns()))));
                 return;
             }
             if (table.byteOrderMark()) {
-                notes.add("UTF-8 byte-order mark (Excel) skipped");
+                notes.add(t("bom"));
             }
             if (!"UTF-8".equals(table.charset())) {
-                notes.add("not UTF-8: read as " + table.charset());
+                notes.add(t("charset", table.charset()));
             }
             for (Row row : table.rows()) {
                 try {
@@ -279,14 +280,14 @@ public final class ImportFile {
                         default -> throw new IllegalStateException(kind.name());
                     }
                 } catch (BadValue bad) {
-                    errors.add(new RowError(row.line(), bad.column, bad.getMessage()));
+                    errors.add(new RowError(row.line(), bad.column, bad.reason(language)));
                 }
             }
             for (String customerId : paidCustomers) {
                 closeFollowUps(customerId);
                 int kept = promiseCheck == null ? 0 : promiseCheck.keepPaidPromises(customerId);
                 if (kept > 0) {
-                    notes.add(customerId + ": " + kept + " promise(s) kept");
+                    notes.add(t("kept", customerId, kept));
                 }
             }
         }
@@ -308,14 +309,14 @@ public final class ImportFile {
             Customer old = existing.orElse(null);
             String name = optional(row, "name", old == null ? null : old.name());
             if (name == null) {
-                throw new BadValue("name", "empty name");
+                throw new BadValue("name", "empty", "name");
             }
             Language language = old == null ? Language.FR : old.language();
             String lang = row.get("language");
             if (lang != null) {
                 String l = lang.toLowerCase(Locale.ROOT);
                 if (!l.startsWith("fr") && !l.startsWith("en")) {
-                    throw new BadValue("language", "language must be fr or en, not '" + lang + "'");
+                    throw new BadValue("language", "language", lang);
                 }
                 language = Language.parse(l);
             }
@@ -323,7 +324,7 @@ public final class ImportFile {
             String cc = row.get("country");
             if (cc != null) {
                 if (!Set.of("FR", "GB", "UK", "FRA", "GBR").contains(cc.toUpperCase(Locale.ROOT))) {
-                    throw new BadValue("country", "country must be FR or GB (holiday calendars), not '" + cc + "'");
+                    throw new BadValue("country", "country", cc);
                 }
                 country = Country.parse(cc);
             }
@@ -333,7 +334,7 @@ public final class ImportFile {
                 try {
                     tz = ZoneId.of(z);
                 } catch (DateTimeException e) {
-                    throw new BadValue("time_zone", "unknown time zone '" + z + "' (e.g. Europe/Paris)");
+                    throw new BadValue("time_zone", "time_zone", z);
                 }
             }
             String salesRep = optional(row, "sales_rep", old == null ? null : old.salesRep());
@@ -386,7 +387,7 @@ public final class ImportFile {
             Item old = existing.orElse(null); // an empty cell keeps what is stored
             ItemKind kind = row.get("kind") == null && old != null ? old.kind() : itemKind(row, number, amount);
             if (kind == ItemKind.INVOICE && amount.signum() <= 0) {
-                throw new BadValue("amount", "an invoice amount must be positive (credit notes: kind CREDIT_NOTE)");
+                throw new BadValue("amount", "invoice_positive");
             }
             amount = kind == ItemKind.CREDIT_NOTE ? amount.abs().negate() : amount;
             BigDecimal open = row.get("open_amount") != null ? amount(row, "open_amount")
@@ -394,24 +395,22 @@ public final class ImportFile {
                     : amount;
             open = kind == ItemKind.CREDIT_NOTE ? open.abs().negate() : open;
             if (open.abs().compareTo(amount.abs()) > 0 || (open.signum() != 0 && open.signum() != amount.signum())) {
-                throw new BadValue("open_amount", "open amount " + open.toPlainString() + " is not between 0 and "
-                        + amount.toPlainString());
+                throw new BadValue("open_amount", "open_range", open.toPlainString(), amount.toPlainString());
             }
             String currency = optional(row, "currency", old != null ? old.currency() : "EUR").toUpperCase(Locale.ROOT);
             if (!currency.matches("[A-Z]{3}")) {
-                throw new BadValue("currency", "currency must be a 3-letter code (EUR, GBP), not '" + currency + "'");
+                throw new BadValue("currency", "currency", currency);
             }
             LocalDate issue = row.get("issue_date") == null ? (old == null ? null : old.issueDate())
                     : date(row, "issue_date");
             LocalDate due = row.get("due_date") == null ? (old == null ? null : old.dueDate()) : date(row, "due_date");
             if (due == null && kind == ItemKind.INVOICE) {
-                throw new BadValue("due_date", "an invoice needs a due date");
+                throw new BadValue("due_date", "due_date");
             }
             if (existing.isEmpty()) {
                 Optional<Item> elsewhere = ledger.byNumber(number);
                 if (elsewhere.isPresent() && !elsewhere.get().customerId().equals(c.id())) {
-                    throw new BadValue("number", number + " already belongs to customer "
-                            + elsewhere.get().customerId());
+                    throw new BadValue("number", "other_customer", number, elsewhere.get().customerId());
                 }
             }
             Item facts = new Item(c.id(), number, kind, amount, open, currency, issue, due, null, null, null, null,
@@ -460,7 +459,7 @@ public final class ImportFile {
             return switch (v) {
                 case "INVOICE", "FACTURE", "INV" -> ItemKind.INVOICE;
                 case "CREDIT_NOTE", "AVOIR", "CREDIT", "CN" -> ItemKind.CREDIT_NOTE;
-                default -> throw new BadValue("kind", "kind must be INVOICE or CREDIT_NOTE, not '" + k + "'");
+                default -> throw new BadValue("kind", "kind", k);
             };
         }
 
@@ -485,19 +484,19 @@ public final class ImportFile {
             String number = required(row, "number");
             BigDecimal amount = amount(row, "amount");
             if (amount.signum() <= 0) {
-                throw new BadValue("amount", "a payment amount must be positive");
+                throw new BadValue("amount", "payment_positive");
             }
             LocalDate date = row.get("date") == null ? today : date(row, "date");
             String customerId = row.get("customer_id");
             for (int attempt = 0; attempt < 3; attempt++) {
                 Item item = (customerId != null ? items.get(customerId, number) : ledger.byNumber(number))
-                        .orElseThrow(() -> new BadValue("number", "no item " + number
-                                + (customerId == null ? "" : " for customer " + customerId)));
+                        .orElseThrow(() -> customerId == null ? new BadValue("number", "no_item", number)
+                                : new BadValue("number", "no_item_for", number, customerId));
                 BigDecimal open = item.openAmount() == null ? BigDecimal.ZERO : item.openAmount();
                 BigDecimal next = open.signum() >= 0 ? open.subtract(amount).max(BigDecimal.ZERO)
                         : open.add(amount).min(BigDecimal.ZERO);
                 if (open.signum() > 0 && amount.compareTo(open) > 0) {
-                    notes.add(reference + ": " + number + " overpaid by " + amount.subtract(open).toPlainString());
+                    notes.add(t("overpaid", reference, number, amount.subtract(open).toPlainString()));
                 }
                 switch (ledger.applyPayment(item.customerId(), number, reference, open, next)) {
                     case APPLIED -> {
@@ -514,13 +513,13 @@ public final class ImportFile {
                         unchanged++;
                         return;
                     }
-                    case NOT_FOUND -> throw new BadValue("number", "no item " + number);
+                    case NOT_FOUND -> throw new BadValue("number", "no_item", number);
                     case CONCURRENT_CHANGE -> {
                         // the item changed between the read and the write: read again
                     }
                 }
             }
-            throw new BadValue("number", number + " changed during the import: import the file again");
+            throw new BadValue("number", "changed", number);
         }
 
         /** The item's open amount reached zero: its hold is gone with it (audited) and its follow-ups are looked at. */
@@ -551,7 +550,7 @@ public final class ImportFile {
                     if (f.scheduleName() != null) {
                         scheduler.cancel(f.scheduleName());
                     }
-                    notes.add(customerId + ": follow-up " + f.statusCode() + " cancelled (paid)");
+                    notes.add(t("cancelled", customerId, f.statusCode()));
                 }
             }
         }
@@ -564,8 +563,7 @@ public final class ImportFile {
             try {
                 rule = RecipientRule.valueOf(role);
             } catch (IllegalArgumentException e) {
-                throw new BadValue("role", "role must be one of BILLING, SALES_REP, ADV, OWNER, COLLECTOR, not '"
-                        + role + "'");
+                throw new BadValue("role", "role", role);
             }
             String customerId = row.get("customer_id");
             if (customerId != null) {
@@ -591,7 +589,7 @@ public final class ImportFile {
             Optional<ReplyToken> existing = tokens.find(token);
             if (existing.isPresent()) {
                 if (!existing.get().customerId().equals(c.id())) {
-                    throw new BadValue("token", "token already names customer " + existing.get().customerId());
+                    throw new BadValue("token", "token_taken", existing.get().customerId());
                 }
                 unchanged++;
                 return;
@@ -605,31 +603,30 @@ public final class ImportFile {
         Customer knownCustomer(Row row, String column) {
             String id = required(row, column);
             Optional<Customer> c = customerCache.computeIfAbsent(id, customers::get);
-            return c.orElseThrow(() -> new BadValue(column, "unknown customer '" + id
-                    + "' (import it with a customers file first)"));
+            return c.orElseThrow(() -> new BadValue(column, "unknown_customer", id));
         }
 
         BigDecimal amount(Row row, String column) {
             try {
                 return ImportValues.amount(required(row, column), table.separator());
-            } catch (IllegalArgumentException e) {
-                throw new BadValue(column, e.getMessage());
+            } catch (ImportTexts.Invalid e) {
+                throw new BadValue(column, e);
             }
         }
 
         LocalDate date(Row row, String column) {
             try {
                 return ImportValues.date(row.get(column), today);
-            } catch (IllegalArgumentException e) {
-                throw new BadValue(column, e.getMessage());
+            } catch (ImportTexts.Invalid e) {
+                throw new BadValue(column, e);
             }
         }
 
         String email(Row row, String column) {
             try {
                 return ImportValues.email(row.get(column));
-            } catch (IllegalArgumentException e) {
-                throw new BadValue(column, e.getMessage());
+            } catch (ImportTexts.Invalid e) {
+                throw new BadValue(column, e);
             }
         }
     }
@@ -641,13 +638,13 @@ public final class ImportFile {
         String number = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
         List<RowError> errors = new ArrayList<>();
         if (!file.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
-            errors.add(new RowError(0, "file", "documents must be PDF files named after the invoice number"));
+            errors.add(new RowError(0, "file", t("pdf_name")));
         } else if (!isPdf(key)) {
-            errors.add(new RowError(0, "file", file + " is not a PDF (its content does not start with %PDF)"));
+            errors.add(new RowError(0, "file", t("not_pdf", file)));
         }
         Optional<Item> item = errors.isEmpty() ? ledger.byNumber(number) : Optional.empty();
         if (errors.isEmpty() && item.isEmpty()) {
-            errors.add(new RowError(0, "file", "no item numbered " + number + " (import the items first)"));
+            errors.add(new RowError(0, "file", t("no_item_numbered", number)));
         }
         if (!errors.isEmpty()) {
             return new ImportReport(key, Kind.DOCUMENTS.label(), 1, 0, 0, 0, errors, false, List.of());
@@ -660,7 +657,7 @@ public final class ImportFile {
         audit.record(i.customerId(), i.number(), clock.instant(), Audit.SYSTEM_IMPORT, "document", i.documentKey(),
                 key, "import " + key, "document/" + i.customerId() + "/" + i.number() + "/" + key);
         return new ImportReport(key, Kind.DOCUMENTS.label(), 1, i.documentKey() == null ? 1 : 0,
-                i.documentKey() == null ? 0 : 1, 0, errors, false, List.of(i.number() + " → " + key));
+                i.documentKey() == null ? 0 : 1, 0, errors, false, List.of(t("attached", i.number(), key)));
     }
 
     private boolean isPdf(String key) {
@@ -674,20 +671,34 @@ public final class ImportFile {
 
     // ---------------------------------------------------------------------- helpers
 
-    /** A value the row cannot be loaded with: column and reason. */
+    /** A value the row cannot be loaded with: its column, and the reason (a text key and its arguments). */
     private static final class BadValue extends RuntimeException {
         final String column;
+        final ImportTexts.Invalid reason;
 
-        BadValue(String column, String reason) {
-            super(reason, null, false, false);
-            this.column = column;
+        BadValue(String column, String key, Object... args) {
+            this(column, new ImportTexts.Invalid(key, args));
         }
+
+        BadValue(String column, ImportTexts.Invalid reason) {
+            super(reason.getMessage(), null, false, false);
+            this.column = column;
+            this.reason = reason;
+        }
+
+        String reason(Language language) {
+            return reason.in(language);
+        }
+    }
+
+    private String t(String key, Object... args) {
+        return ImportTexts.get(language, key, args);
     }
 
     private static String required(Row row, String column) {
         String v = row.get(column);
         if (v == null) {
-            throw new BadValue(column, "empty " + column);
+            throw new BadValue(column, "empty", column);
         }
         return v;
     }

@@ -30,7 +30,7 @@ public final class ImportValues {
      */
     public static BigDecimal amount(String raw, char separator) {
         if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("empty amount");
+            throw new ImportTexts.Invalid("empty", "amount");
         }
         String s = raw.trim();
         boolean negative = false;
@@ -50,7 +50,7 @@ public final class ImportValues {
             s = s.substring(1);
         }
         if (s.isEmpty() || !s.matches("[0-9.,]+")) {
-            throw new IllegalArgumentException("not an amount: '" + raw.trim() + "'");
+            throw new ImportTexts.Invalid("not_amount", raw.trim());
         }
         int comma = s.lastIndexOf(',');
         int dot = s.lastIndexOf('.');
@@ -69,11 +69,11 @@ public final class ImportValues {
         try {
             BigDecimal v = new BigDecimal(normal);
             if (v.scale() > 2) {
-                throw new IllegalArgumentException("more than 2 decimals: '" + raw.trim() + "'");
+                throw new ImportTexts.Invalid("decimals", raw.trim());
             }
             return negative ? v.negate() : v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an amount: '" + raw.trim() + "'");
+            throw new ImportTexts.Invalid("not_amount", raw.trim());
         }
     }
 
@@ -81,7 +81,7 @@ public final class ImportValues {
         String[] parts = s.split(Pattern.quote(String.valueOf(group)), -1);
         for (int i = 1; i < parts.length; i++) {
             if (parts[i].length() != 3) {
-                throw new IllegalArgumentException("ambiguous amount: '" + raw.trim() + "'");
+                throw new ImportTexts.Invalid("ambiguous_amount", raw.trim());
             }
         }
         return s.replace(String.valueOf(group), "");
@@ -90,7 +90,7 @@ public final class ImportValues {
     /** A date: ISO, day first, or {@code {today±N}}. */
     public static LocalDate date(String raw, LocalDate today) {
         if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("empty date");
+            throw new ImportTexts.Invalid("empty", "date");
         }
         String s = raw.trim();
         Matcher rel = RELATIVE.matcher(s);
@@ -111,14 +111,14 @@ public final class ImportValues {
                         Integer.parseInt(m.group(1)));
             }
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("not a date: '" + s + "'");
+            throw new ImportTexts.Invalid("not_date", s);
         }
-        throw new IllegalArgumentException("not a date: '" + s + "' (use 2025-11-07 or 07/11/2025)");
+        throw new ImportTexts.Invalid("not_date", s);
     }
 
     public static String email(String raw) {
         if (raw == null || !EMAIL.matcher(raw.trim()).matches()) {
-            throw new IllegalArgumentException("not an e-mail address: '" + (raw == null ? "" : raw.trim()) + "'");
+            throw new ImportTexts.Invalid("not_email", raw == null ? "" : raw.trim());
         }
         return raw.trim().toLowerCase(java.util.Locale.ROOT);
     }

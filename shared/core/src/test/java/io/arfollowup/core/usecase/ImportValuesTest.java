@@ -62,4 +62,16 @@ class ImportValuesTest {
     void notEmails_areRefused(String raw) {
         assertThatThrownBy(() -> ImportValues.email(raw)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void everyImportTextExistsInFrenchAndEnglish() {
+        ImportTexts.all().forEach((k, v) -> {
+            assertThat(v).as(k).hasSize(2);
+            assertThat(v[0]).as(k).isNotBlank();
+            assertThat(v[1]).as(k).isNotBlank();
+        });
+        ImportTexts.Invalid e = new ImportTexts.Invalid("not_amount", "abc");
+        assertThat(e.getMessage()).isEqualTo("not an amount: 'abc'");
+        assertThat(e.in(io.arfollowup.core.domain.Language.FR)).isEqualTo("montant illisible : « abc »");
+    }
 }
