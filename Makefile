@@ -9,6 +9,7 @@ help:
 	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
 	@echo "make test      run every test (unit + integration on local engines)"
 	@echo "make build     build every function's Lambda jar (functions/*/target/lambda/*.jar)"
+	@echo "make eval      score the suggester (FILE=replies.jsonl: on your labelled replies; none: cross-validation on ../shared/corpus/dev)"
 
 # the local AWS stand-ins (dynalite, aws-ses-v2-local, s3rver), pinned by infra/local/package-lock.json
 $(ENGINES): infra/local/package.json infra/local/package-lock.json
@@ -27,3 +28,8 @@ clean:
 # every budget of DESIGN §11; BENCH=name[,name] runs only those
 bench: engines
 	$(MVN) -Dbench -Dbench.only="$(BENCH)" -DskipTests -pl infra/bench -am verify
+
+# the suggester's figures (docs/suggester.md): FILE=<replies.jsonl> scores the shipped model on your own labelled
+# replies; without FILE, k-fold cross-validation on ../shared/corpus/dev
+eval:
+	$(MVN) -Deval -Deval.file="$(if $(FILE),$(abspath $(FILE)),)" -DskipTests -pl shared/adapters -am verify
