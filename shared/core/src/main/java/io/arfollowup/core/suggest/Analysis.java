@@ -54,7 +54,8 @@ final class Analysis {
         this.today = today;
         this.hits = lexicon.scan(folded);
         this.language = guessLanguage(folded, languageHint);
-        this.dates = DateFinder.find(folded, today, monthFirstHint && language.equals("en"));
+        this.dates = DateFinder.find(folded, today,
+                monthFirstHint && language.equals("en") && (folded.indexOf('$') >= 0 || folded.contains("usd")));
         this.amounts = AmountFinder.find(folded);
         List<String> tokens = new ArrayList<>();
         Matcher m = TOKEN.matcher(folded);

@@ -200,8 +200,7 @@ public final class BuiltInSuggester implements Suggester {
         if (request.channel() == ResponseChannel.WEB_FORM) {
             facts.add("f:web");
         }
-        boolean monthFirst = request.country() == null ? false : false;
-        Analysis a = new Analysis(clean, lexicon, today, request.language(), monthFirst, facts);
+        Analysis a = new Analysis(clean, lexicon, today, request.language(), true, facts);
         double[] s = new double[statuses.size()];
         for (Lexicon.Hit h : a.hits) {
             if (h.negated()) {
@@ -226,6 +225,17 @@ public final class BuiltInSuggester implements Suggester {
         }
         if (a.hasPastDate() && cue(a, "ALREADY_PAID") > 0) {
             add(s, "ALREADY_PAID", 1);
+        }
+        double dispute = Math.max(Math.max(cue(a, "ADMIN_DISPUTE"), cue(a, "COMMERCIAL_DISPUTE")),
+                Math.max(cue(a, "DELIVERY_DISPUTE"), cue(a, "CREDIT_NOTE_EXPECTED")));
+        if (dispute >= 4 && cue(a, "ALREADY_PAID") > 0) {
+            // "we paid the rest / the original": the disputed part is what the collector acts on (TAXONOMY)
+            add(s, "ALREADY_PAID", -2.5);
+        }
+        long futureDates = a.dates.stream().filter(d -> !d.date().isBefore(a.today)).count();
+        if (futureDates >= 2 && a.amounts.size() >= 2) {
+            // several amounts on several dates: a schedule being proposed
+            add(s, "PAYMENT_PLAN_REQUEST", 2);
         }
         boolean anyCue = a.hits.stream().anyMatch(h -> !h.negated() && h.cue().weight() > 0);
         if (!anyCue && a.tokenCount < 15) {
@@ -298,13 +308,12 @@ public final class BuiltInSuggester implements Suggester {
             }
         }
         // an item number the finder could not shape (a bare number without "facture" before it) still counts
-        String normalizedText = Item.normalizeNumber(a.text);
         for (Map.Entry<String, String> e : byNumber.entrySet()) {
             if (!matched.contains(e.getValue()) && e.getKey().length() >= 4 && containsToken(a.text, e.getValue())) {
                 matched.add(e.getValue());
             }
         }
-        return normalizedText.isEmpty() ? matched : matched;
+        return matched;
     }
 
     private static boolean containsToken(String text, String number) {
