@@ -28,6 +28,9 @@ public interface LearningStore {
     /** Deletes the response's example and subtracts its counts; false when there was none. */
     boolean remove(String responseId);
 
+    /** The most recent examples, newest last, at most {@code limit} (the suggester's memory of similar replies). */
+    java.util.List<Example> recent(int limit);
+
     /** status → feature → count ({@code #docs} = number of examples), for a cold start. Bounded by the vocabulary. */
     Map<String, Map<String, Integer>> counts();
 }

@@ -52,11 +52,15 @@ public final class BuiltInSuggester implements Suggester {
     /** How much the learned model weighs against the lexicon. */
     static final double LEARNED_WEIGHT = 0.12;
 
+    static final double MEMORY_MIN_SIMILARITY = 0.5;
+    static final double MEMORY_WEIGHT = 8;
+
     private final RuleCatalog rules;
     private final FollowUpPlanner planner;
     private final LearningStore store;
     private final Lexicon lexicon;
     private final CountModel model = new CountModel();
+    private final Memory memory = new Memory();
     private final List<String> statuses;
     private final double learnedWeight;
 
@@ -69,7 +73,7 @@ public final class BuiltInSuggester implements Suggester {
         this.rules = rules;
         this.planner = planner;
         this.store = store;
-        this.lexicon = Lexicon.fromClassPath();
+        this.lexicon = shippedLexicon();
         this.learnedWeight = learnedWeight;
         List<String> codes = new ArrayList<>(REPLY_STATUSES);
         if (rules != null) {
@@ -82,14 +86,41 @@ public final class BuiltInSuggester implements Suggester {
         }
         this.statuses = List.copyOf(codes);
         if (seeds) {
-            LocalDate reference = LocalDate.of(2025, 1, 15);
-            for (SeedExamples.Seed seed : SeedExamples.fromClassPath()) {
-                Analysis a = new Analysis(ReplyCleaner.clean(seed.text()), lexicon, reference, seed.language(), false,
-                        List.of());
-                model.add(seed.status(), a.features, 1);
+            for (Map.Entry<String, List<String>> seed : seedFeatures(lexicon)) {
+                model.add(seed.getKey(), seed.getValue(), 1);
             }
         }
         model.addCounts(store.counts());
+        store.recent(Memory.CAPACITY).forEach(memory::put);
+    }
+
+    private static volatile Lexicon shipped;
+    private static volatile List<Map.Entry<String, List<String>>> seedFeatures;
+
+    /** The lexicon and the seeds' features are the same for every instance: read them once per JVM. */
+    private static Lexicon shippedLexicon() {
+        Lexicon l = shipped;
+        if (l == null) {
+            l = Lexicon.fromClassPath();
+            shipped = l;
+        }
+        return l;
+    }
+
+    private static List<Map.Entry<String, List<String>>> seedFeatures(Lexicon lexicon) {
+        List<Map.Entry<String, List<String>>> f = seedFeatures;
+        if (f == null) {
+            LocalDate reference = LocalDate.of(2025, 1, 15);
+            List<Map.Entry<String, List<String>>> built = new ArrayList<>();
+            for (SeedExamples.Seed seed : SeedExamples.fromClassPath()) {
+                Analysis a = new Analysis(ReplyCleaner.clean(seed.text()), lexicon, reference, seed.language(), false,
+                        List.of());
+                built.add(Map.entry(seed.status(), a.features));
+            }
+            f = List.copyOf(built);
+            seedFeatures = f;
+        }
+        return f;
     }
 
     /** Number of examples the learned model holds (seeds + decisions). */
@@ -170,6 +201,7 @@ public final class BuiltInSuggester implements Suggester {
         LearningStore.Example example = new LearningStore.Example(request.responseId(), status, r.analysis.features);
         store.add(example);
         model.add(status, example.features(), 1);
+        memory.put(example);
     }
 
     @Override
@@ -179,6 +211,7 @@ public final class BuiltInSuggester implements Suggester {
             model.add(previous.get().statusCode(), previous.get().features(), -1);
             store.remove(responseId);
         }
+        memory.remove(responseId);
     }
 
     /** The lexicon's and the learned model's scores, per status (same order as {@link #statuses}). */
@@ -232,6 +265,10 @@ public final class BuiltInSuggester implements Suggester {
             // "we paid the rest / the original": the disputed part is what the collector acts on (TAXONOMY)
             add(s, "ALREADY_PAID", -2.5);
         }
+        if (promiseCue && a.hasFutureDate() && dispute >= 3 && cue(a, "PAYMENT_PROMISE") > 0) {
+            // a dated promise on the undisputed part leads; the dispute is the second situation (TAXONOMY)
+            add(s, "PAYMENT_PROMISE", 2.5);
+        }
         long futureDates = a.dates.stream().filter(d -> !d.date().isBefore(a.today)).count();
         if (futureDates >= 2 && a.amounts.size() >= 2) {
             // several amounts on several dates: a schedule being proposed
@@ -249,6 +286,12 @@ public final class BuiltInSuggester implements Suggester {
             }
             for (int i = 0; i < s.length; i++) {
                 s[i] += learnedWeight * (nb[i] - best);
+            }
+        }
+        // a reply much like one the team already qualified gets that decision's status
+        for (Map.Entry<String, Double> e : memory.similar(a.features).entrySet()) {
+            if (e.getValue() >= MEMORY_MIN_SIMILARITY) {
+                add(s, e.getKey(), MEMORY_WEIGHT * e.getValue());
             }
         }
         return new Reading(a, s);
@@ -307,27 +350,28 @@ public final class BuiltInSuggester implements Suggester {
                 matched.add(number);
             }
         }
-        // an item number the finder could not shape (a bare number without "facture" before it) still counts
-        for (Map.Entry<String, String> e : byNumber.entrySet()) {
-            if (!matched.contains(e.getValue()) && e.getKey().length() >= 4 && containsToken(a.text, e.getValue())) {
-                matched.add(e.getValue());
+        // an item number written another way ("fa 2025 00412", a bare number) still counts
+        for (Item item : request.openItems()) {
+            if (!matched.contains(item.number()) && loosePattern(item.number()).matcher(a.text).find()) {
+                matched.add(item.number());
             }
         }
         return matched;
     }
 
-    private static boolean containsToken(String text, String number) {
-        int i = text.indexOf(number);
-        while (i >= 0) {
-            boolean left = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
-            int end = i + number.length();
-            boolean right = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
-            if (left && right) {
-                return true;
+    /** The item number with any separator (or none) between its letter and digit groups, any case. */
+    static Pattern loosePattern(String number) {
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        String normalized = Item.normalizeNumber(number);
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if (i > 0) {
+                regex.append("[\\s./-]?");
             }
-            i = text.indexOf(number, i + 1);
+            regex.append(Pattern.quote(String.valueOf(c)));
         }
-        return false;
+        regex.append("(?![\\p{L}\\p{N}])");
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
     }
 
     private static List<String> distinct(List<String> refs) {

@@ -16,26 +16,32 @@ final class CountModel {
 
     static final String DOCS = "#docs";
     static final int MAX_FEATURES = 20_000;
+    /** (status, feature) counts kept at most: about 18 bytes each serialized, so the model stays under 350 KB. */
+    static final int MAX_ENTRIES = 16_000;
     private static final double ALPHA = 0.5;
 
     private final Map<String, Map<String, Integer>> counts = new HashMap<>();
     private final Map<String, Integer> totals = new HashMap<>();
     private final Map<String, Integer> featureUse = new HashMap<>();
     private int documents;
+    private int entries;
 
     synchronized void add(String status, Collection<String> features, int sign) {
         Map<String, Integer> byFeature = counts.computeIfAbsent(status, s -> new HashMap<>());
         bump(byFeature, DOCS, sign);
         documents = Math.max(0, documents + sign);
         for (String f : features) {
-            if (sign > 0 && !featureUse.containsKey(f) && featureUse.size() >= MAX_FEATURES
-                    && !(f.startsWith("c:") || f.startsWith("f:"))) {
+            boolean domain = f.startsWith("c:") || f.startsWith("c!:") || f.startsWith("f:");
+            if (sign > 0 && !domain && !byFeature.containsKey(f)
+                    && (entries >= MAX_ENTRIES || (!featureUse.containsKey(f) && featureUse.size() >= MAX_FEATURES))) {
                 continue;
             }
             if (sign < 0 && !byFeature.containsKey(f)) {
                 continue;
             }
+            int before = byFeature.size();
             bump(byFeature, f, sign);
+            entries += byFeature.size() - before;
             bump(totals, status, sign);
             bump(featureUse, f, sign);
         }
@@ -46,7 +52,9 @@ final class CountModel {
         for (Map.Entry<String, Map<String, Integer>> e : more.entrySet()) {
             Map<String, Integer> byFeature = counts.computeIfAbsent(e.getKey(), s -> new HashMap<>());
             for (Map.Entry<String, Integer> c : e.getValue().entrySet()) {
+                int before = byFeature.size();
                 bump(byFeature, c.getKey(), c.getValue());
+                entries += byFeature.size() - before;
                 if (c.getKey().equals(DOCS)) {
                     documents += c.getValue();
                 } else {
@@ -88,6 +96,10 @@ final class CountModel {
 
     synchronized int documents() {
         return documents;
+    }
+
+    synchronized int entries() {
+        return entries;
     }
 
     synchronized int vocabulary() {

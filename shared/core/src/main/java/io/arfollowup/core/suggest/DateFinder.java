@@ -47,8 +47,8 @@ final class DateFinder {
     private static final Pattern P_RELATIVE = Pattern.compile(
             "\\b(fin de la semaine prochaine|end of next week|fin du mois prochain|end of next month"
                     + "|apres-demain|apres demain|day after tomorrow|demain|tomorrow|manana|domani|morgen|aujourd'hui"
-                    + "|today|ce jour|heute|hoy|oggi|cette semaine|this week|d'ici (la )?fin de (la |cette )?semaine"
-                    + "|fin de (cette |la )?semaine|end of (this |the )?week|by the weekend|fin de la semaine prochaine"
+                    + "|today|ce jour|heute|hoy|oggi|cette semaine|this week|d'ici (la )?fin de (la |cette )?semaine(?! prochaine)"
+                    + "|fin de (cette |la )?semaine(?! prochaine)|end of (this |the )?week|by the weekend|fin de la semaine prochaine"
                     + "|end of next week|la semaine prochaine|semaine prochaine|next week|sous huitaine|sous 8 jours"
                     + "|sous quinzaine|sous quinze jours|fortnight|fin (de |du )?(ce )?mois|fin du mois|fin de mois"
                     + "|end of (the |this )?month|month[- ]end|end of next month|fin du mois prochain"

@@ -1,19 +1,27 @@
 package io.arfollowup.core.suggest;
 
 import io.arfollowup.core.port.LearningStore;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** A {@link LearningStore} in memory: tests, {@code make eval}, the local runtime. */
 public final class InMemoryLearningStore implements LearningStore {
 
-    private final Map<String, Example> examples = new ConcurrentHashMap<>();
+    private final Map<String, Example> examples = new LinkedHashMap<>();
     private final Map<String, Map<String, Integer>> counts = new HashMap<>();
 
     @Override
-    public Optional<Example> example(String responseId) {
+    public synchronized List<Example> recent(int limit) {
+        List<Example> all = new ArrayList<>(examples.values());
+        return List.copyOf(all.subList(Math.max(0, all.size() - limit), all.size()));
+    }
+
+    @Override
+    public synchronized Optional<Example> example(String responseId) {
         return Optional.ofNullable(examples.get(responseId));
     }
 

@@ -33,7 +33,7 @@ final class Lexicon {
     private static final Pattern NEGATION = Pattern.compile(
             "(\\b(ne|pas|non|aucune?|jamais|sans|not|no|never|nor|nothing|nicht|kein\\w*|nunca|ningun\\w*|mai)\\b"
                     + "|\\bn'|n't\\b)");
-    private static final Pattern CLAUSE_END = Pattern.compile("[.;!?\\n]|\\bmais\\b|\\bbut\\b|\\bhowever\\b|\\bpourtant\\b");
+    private static final Pattern CLAUSE_END = Pattern.compile("[.,;:!?\\n]|\\bmais\\b|\\bbut\\b|\\bhowever\\b|\\bpourtant\\b");
 
     private final List<Cue> cues;
 
