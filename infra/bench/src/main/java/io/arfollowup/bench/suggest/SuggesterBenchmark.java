@@ -105,8 +105,8 @@ public final class SuggesterBenchmark implements Benchmark {
         System.out.printf(Locale.ROOT, "model: %d examples (seeds + %d decisions), %.1f KB counts + lexicon%n",
                 learner.examples(), n, modelKb);
         return List.of(
-                new BenchResult("suggester-suggest-p99", pct(suggestMs, 99), "ms", 2, true),
-                new BenchResult("suggester-learn-p99", pct(learnMs, 99), "ms", 2, true),
+                new BenchResult("suggester-suggest", mean(suggestMs), "ms/reply", 2, true),
+                new BenchResult("suggester-learn", mean(learnMs), "ms/decision", 2, true),
                 new BenchResult("suggester-model", modelKb, "KB", 350, true));
     }
 

@@ -23,7 +23,7 @@ final class Lexicon {
 
     /** One cue: the statuses it points to, how much, and the reason a summary may quote (fr/en, may be null). */
     record Cue(int id, List<String> statuses, double weight, boolean negatable, String reasonFr, String reasonEn,
-               Pattern pattern) {
+               Pattern pattern, java.util.Set<String> prefixes) {
     }
 
     /** A cue found in a text, at [start, end) of the folded (= original) text. */
@@ -78,8 +78,9 @@ final class Lexicon {
                 reasonFr = reason.substring(0, slash);
                 reasonEn = reason.substring(slash + 1);
             }
-            Pattern p = Pattern.compile(parts[4].trim().replace(" ", "\\s+"));
-            cues.add(new Cue(cues.size(), statuses, weight, negatable, reasonFr, reasonEn, p));
+            String source = parts[4].trim();
+            Pattern p = Pattern.compile(source.replace(" ", "\\s+"));
+            cues.add(new Cue(cues.size(), statuses, weight, negatable, reasonFr, reasonEn, p, Prefixes.of(source)));
         }
         return new Lexicon(cues);
     }
@@ -88,10 +89,18 @@ final class Lexicon {
         return cues.size();
     }
 
+    List<Cue> cues() {
+        return cues;
+    }
+
     /** Every cue found in the folded text, first occurrence per cue that is not negated (else the negated one). */
     List<Hit> scan(String folded) {
         List<Hit> hits = new ArrayList<>();
+        java.util.Set<String> starts = Prefixes.starts(folded);
         for (Cue cue : cues) {
+            if (!Prefixes.mayMatch(cue.prefixes(), starts)) {
+                continue;
+            }
             Matcher m = cue.pattern().matcher(folded);
             Hit negatedHit = null;
             Hit kept = null;
