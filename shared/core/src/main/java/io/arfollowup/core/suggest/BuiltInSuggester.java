@@ -48,6 +48,12 @@ public final class BuiltInSuggester implements Suggester {
                     + "|respuesta automatica|risposta automatica|accuse de reception|ticket|case|\\[#)");
     private static final Pattern READ_SUBJECT = Pattern.compile("^(lu|read|gelesen|leido|letto)\\s?:");
     private static final String SOURCE = "built-in";
+    private static final Pattern PAYMENT_WORD = Pattern.compile(
+            "\\b(virement|paiement|reglement|regler|payer|paie|paye|cheque|payment|paying|pay|transfer|funds|bacs|wire"
+                    + "|settle|zahlung|pago|pagamento|bonifico|transferencia|uberweisung)");
+    private static final Pattern ACKNOWLEDGEMENT = Pattern.compile(
+            "\\b(merci|thanks?|thank you|cheers|noted|note|ok|okay|d'accord|recu|received|parfait|great|got it|bien"
+                    + "|danke|gracias|grazie)\\b");
 
     /** How much the learned model weighs against the lexicon. */
     static final double LEARNED_WEIGHT = 0.12;
@@ -253,7 +259,8 @@ public final class BuiltInSuggester implements Suggester {
         }
         boolean promiseCue = cue(a, "PAYMENT_PROMISE") > 0 || cue(a, "PAYMENT_PLAN_REQUEST") > 0;
         if (a.hasFutureDate()) {
-            add(s, "PAYMENT_PROMISE", promiseCue ? 2.5 : 1);
+            boolean paymentWord = PAYMENT_WORD.matcher(a.folded).find();
+            add(s, "PAYMENT_PROMISE", promiseCue ? 2.5 : paymentWord ? 2 : 1);
             add(s, "PAYMENT_IN_PROGRESS", -1);
         }
         if (a.hasPastDate() && cue(a, "ALREADY_PAID") > 0) {
@@ -276,7 +283,12 @@ public final class BuiltInSuggester implements Suggester {
         }
         boolean anyCue = a.hits.stream().anyMatch(h -> !h.negated() && h.cue().weight() > 0);
         if (!anyCue && a.tokenCount < 15) {
-            add(s, "NO_ACTION", 2);
+            // a short reply that says nothing of the domain: an acknowledgement, if it thanks or acknowledges
+            add(s, "NO_ACTION", ACKNOWLEDGEMENT.matcher(a.folded).find() ? 2 : 0.5);
+        }
+        if (a.amounts.size() >= 2 && a.hasFutureDate() && a.folded.indexOf('?') >= 0) {
+            // several amounts, a date and a question: the customer proposes how to split the payment
+            add(s, "PAYMENT_PLAN_REQUEST", 1.5);
         }
         if (learnedWeight > 0 && model.documents() > 0) {
             double[] nb = model.logScores(statuses, a.features);
