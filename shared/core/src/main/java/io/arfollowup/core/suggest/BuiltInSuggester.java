@@ -101,6 +101,7 @@ public final class BuiltInSuggester implements Suggester {
     }
 
     private static volatile Lexicon shipped;
+    private static final Typos TYPOS = new Typos();
     private static volatile List<Map.Entry<String, List<String>>> seedFeatures;
 
     /** The lexicon and the seeds' features are the same for every instance: read them once per JVM. */
@@ -228,7 +229,7 @@ public final class BuiltInSuggester implements Suggester {
         ZoneId zone = request.zone() == null ? ZoneId.of("Europe/Paris") : request.zone();
         LocalDate today = request.receivedAt() == null ? LocalDate.now(zone)
                 : request.receivedAt().atZone(zone).toLocalDate();
-        String clean = ReplyCleaner.clean(request.newText());
+        String clean = TYPOS.correct(ReplyCleaner.clean(request.newText()));
         String subject = Fold.fold(request.subject() == null ? "" : request.subject());
         List<String> facts = new ArrayList<>();
         boolean autoSubject = AUTO_SUBJECT.matcher(subject).find();

@@ -46,7 +46,7 @@ final class DateFinder {
                     + ")(?:\\s+(prochain|week|next|qui vient|en huit|prossimo|proximo))?\\b");
     private static final Pattern P_RELATIVE = Pattern.compile(
             "\\b(fin de la semaine prochaine|end of next week|fin du mois prochain|end of next month"
-                    + "|apres-demain|apres demain|day after tomorrow|demain|tomorrow|manana|domani|morgen|aujourd'hui"
+                    + "|apres-demain|apres demain|day after tomorrow|demain|tomm?orr?ow|manana|domani|morgen|aujourd'hui"
                     + "|today|ce jour|heute|hoy|oggi|cette semaine|this week|d'ici (la )?fin de (la |cette )?semaine(?! prochaine)"
                     + "|fin de (cette |la )?semaine(?! prochaine)|end of (this |the )?week|by the weekend|fin de la semaine prochaine"
                     + "|end of next week|la semaine prochaine|semaine prochaine|next week|sous huitaine|sous 8 jours"
@@ -198,8 +198,11 @@ final class DateFinder {
         if (phrase.startsWith("apres") || phrase.startsWith("day after")) {
             return today.plusDays(2);
         }
+        if (phrase.matches("tomm?orr?ow")) {
+            return today.plusDays(1);
+        }
         return switch (phrase) {
-            case "demain", "tomorrow", "manana", "domani", "morgen" -> today.plusDays(1);
+            case "demain", "manana", "domani", "morgen" -> today.plusDays(1);
             case "aujourd'hui", "today", "ce jour", "heute", "hoy", "oggi" -> today;
             case "sous huitaine", "sous 8 jours" -> today.plusDays(8);
             case "sous quinzaine", "sous quinze jours" -> today.plusDays(15);

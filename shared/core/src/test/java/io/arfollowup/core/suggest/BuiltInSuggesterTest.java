@@ -64,6 +64,9 @@ class BuiltInSuggesterTest {
         // typos and missing accents
         "deja regle par cheque la semaine derniere|ALREADY_PAID",
         "je paierai le 28 sans faute, desolé du retard|PAYMENT_PROMISE",
+        "paiment efectué hier par virrement|ALREADY_PAID",
+        "the goods arived dammaged, we wont pay for them|DELIVERY_DISPUTE",
+        "will pay tommorow|PAYMENT_PROMISE",
         // usable guesses in German, Spanish and Italian
         "Die Rechnung wurde bereits am 3. November überwiesen.|ALREADY_PAID",
         "Pagaremos la factura el próximo viernes.|PAYMENT_PROMISE",
