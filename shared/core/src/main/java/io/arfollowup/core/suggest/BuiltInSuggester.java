@@ -259,6 +259,11 @@ public final class BuiltInSuggester implements Suggester {
             add(s, "NO_ACTION", 8);
         }
         boolean promiseCue = cue(a, "PAYMENT_PROMISE") > 0 || cue(a, "PAYMENT_PLAN_REQUEST") > 0;
+        if (!a.hasFutureDate() && cue(a, "PAYMENT_PROMISE") > 0) {
+            // a commitment without a date is a vague horizon: payment in progress until a date is given (TAXONOMY)
+            add(s, "PAYMENT_PROMISE", -2);
+            add(s, "PAYMENT_IN_PROGRESS", 1.5);
+        }
         if (a.hasFutureDate()) {
             boolean paymentWord = PAYMENT_WORD.matcher(a.folded).find();
             add(s, "PAYMENT_PROMISE", promiseCue ? 2.5 : paymentWord ? 2 : 1);
