@@ -533,21 +533,48 @@ public final class BuiltInSuggester implements Suggester {
     /** The phrase of the customer's text that weighed most for the status (cut from the original text). */
     private static String evidence(Analysis a, String status) {
         Lexicon.Hit best = strongest(a, status, false);
-        if (best == null) {
-            String t = a.text.strip();
-            int nl = t.indexOf('\n');
-            String firstLine = nl > 0 ? t.substring(0, nl) : t;
-            return firstLine.length() > 140 ? firstLine.substring(0, 139) + "…" : firstLine;
+        int at;
+        int end;
+        if (best != null) {
+            at = best.start();
+            end = best.end();
+        } else {
+            // no cue: the sentence of the promised date, else the first sentence that is not a greeting
+            DateFinder.Found date = DATE_STATUSES.contains(status)
+                    ? a.dates.stream().filter(d -> !d.date().isBefore(a.today)).findFirst().orElse(null) : null;
+            at = date != null ? date.start() : firstContent(a.folded);
+            end = date != null ? date.end() : at;
         }
-        int[] span = MultiGroup.sentence(a.folded, best.start());
+        if (a.text.isEmpty()) {
+            return "";
+        }
+        int[] span = MultiGroup.sentence(a.folded, Math.min(at, a.text.length() - 1));
         int from = span[0];
         int to = span[1];
         if (to - from > 160) {
-            from = Math.max(from, best.start() - 60);
-            to = Math.min(to, best.end() + 80);
+            from = Math.max(from, at - 60);
+            to = Math.min(to, end + 80);
         }
         String s = a.text.substring(from, to).replaceAll("\\s+", " ").strip();
         return s.length() > 160 ? s.substring(0, 159) + "…" : s;
+    }
+
+    private static final Pattern GREETING = Pattern.compile(
+            "(bonjour|bonsoir|hello|hi|dear|hey|morning|good morning|madame|monsieur|mesdames|guten tag|hallo"
+                    + "|sehr geehrte|hola|estimad\\w*|buongiorno|salve|gentile|bjr|cher|chere)\\b[^\\n]{0,40}");
+
+    private static int firstContent(String folded) {
+        int i = 0;
+        while (i < folded.length()) {
+            int nl = folded.indexOf('\n', i);
+            int lineEnd = nl < 0 ? folded.length() : nl;
+            String line = folded.substring(i, lineEnd).strip();
+            if (!line.isEmpty() && !(line.length() < 45 && GREETING.matcher(line).lookingAt())) {
+                return i + (folded.substring(i, lineEnd).length() - folded.substring(i, lineEnd).stripLeading().length());
+            }
+            i = lineEnd + 1;
+        }
+        return 0;
     }
 
     private static double round(double v) {
