@@ -70,7 +70,7 @@ public final class EvalMain {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (file != null) {
             List<Labelled> data = read(Path.of(file), reference);
-            out.println("eval: " + file + " (" + data.size() + " replies), shipped model (seed examples only)");
+            out.println("== " + file + " (" + data.size() + " replies), scored by the shipped model (seed examples only)");
             Scores s = score(data, List.of(), out, details);
             s.print(out);
             out.println(s.lastLine());
@@ -79,7 +79,7 @@ public final class EvalMain {
         Path shared = Path.of(System.getProperty("arfollowup.shared.dir", "../shared"));
         Path dev = shared.resolve("corpus/dev/replies.jsonl");
         List<Labelled> data = read(dev, reference);
-        out.println("eval: no FILE given: " + k + "-fold cross-validation on " + dev + " (" + data.size()
+        out.println("== no FILE given: " + k + "-fold cross-validation on " + dev + " (" + data.size()
                 + " replies)");
 
         out.println();
@@ -101,7 +101,7 @@ public final class EvalMain {
             cv.merge(f);
         }
         cv.print(out);
-        out.printf(Locale.ROOT, "eval: seed-only top1=%.3f top3=%.3f refF1=%.3f date=%.3f amount=%.3f n=%d%n",
+        out.printf(Locale.ROOT, "seed-only: top1=%.3f top3=%.3f refF1=%.3f date=%.3f amount=%.3f n=%d%n",
                 seedOnly.top1(), seedOnly.top3(), seedOnly.refF1(), seedOnly.dateAll(), seedOnly.amountAll(),
                 seedOnly.n);
         out.println(cv.lastLine());
