@@ -19,11 +19,13 @@ final class AmountFinder {
 
     private static final String NUMBER = "(\\d{1,3}(?:[ .,'](?=\\d{3}(?!\\d))\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
     private static final Pattern BEFORE = Pattern.compile(
-            "(€|\\beur\\b|\\beuros?\\b|£|\\bgbp\\b|\\$|\\busd\\b|\\bus\\$|\\bchf\\b)\\s?" + NUMBER + "(?![\\d])");
+            "(€|\\beur(?=\\s?\\d)|\\beuros?(?=\\s?\\d)|£|\\bgbp(?=\\s?\\d)|\\$|\\busd(?=\\s?\\d)|\\bus\\$"
+                    + "|\\bchf(?=\\s?\\d))\\s?" + NUMBER + "(k\\b)?(?![\\d])");
     private static final Pattern AFTER = Pattern.compile(
-            "(?<![\\w.,])" + NUMBER + "\\s?(€|eur\\b|euros?\\b|£|gbp\\b|pounds?\\b|\\$|usd\\b|dollars?\\b|chf\\b|k€)");
+            "(?<![\\w.,])" + NUMBER + "\\s?(k€|k£|k\\$|k ?eur\\b|€|eur\\b|euros?\\b|£|gbp\\b|pounds?\\b|\\$|usd\\b|dollars?\\b"
+                    + "|chf\\b)");
     private static final Pattern PER_UNIT = Pattern.compile(
-            "^\\s*(ht|ttc|hors taxes?)?\\s*(/|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg)"
+            "^\\s*(ht|ttc|hors taxes?)?\\s*(/(?!\\s*(mois|month|mo\\b|semaine|week|wk|an\\b|year|yr|trimestre|quarter))|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg)"
                     + "|l'unite|de l'heure|each|per (unit|user|hour|seat|item|day|piece|licen[cs]e)|an hour|/h)");
     private static final Pattern GOOD_BEFORE = Pattern.compile(
             "(ecart|difference|soit|overcharge|surfactur|trop[- ]?percu|de trop|disput|contest|refus|withhold|retenons"
@@ -47,14 +49,17 @@ final class AmountFinder {
         List<Found> out = new ArrayList<>();
         Matcher m = BEFORE.matcher(folded);
         while (m.find()) {
-            add(out, folded, m.group(2), currency(m.group(1)), m.start(), m.end());
+            add(out, folded, m.group(2), currency(m.group(1)), m.group(3) != null, m.start(), m.end());
         }
         m = AFTER.matcher(folded);
         while (m.find()) {
             if (overlaps(out, m.start(), m.end())) {
                 continue;
             }
-            add(out, folded, m.group(1), currency(m.group(2)), m.start(), m.end());
+            String symbol = m.group(2);
+            boolean thousands = symbol.startsWith("k");
+            add(out, folded, m.group(1), currency(thousands ? symbol.substring(1) : symbol), thousands, m.start(),
+                    m.end());
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
@@ -71,8 +76,13 @@ final class AmountFinder {
         return best;
     }
 
-    private static void add(List<Found> out, String folded, String number, String currency, int start, int end) {
+    private static void add(List<Found> out, String folded, String number, String currency, boolean thousands,
+                            int start, int end) {
         BigDecimal v = parse(number);
+        if (v != null && thousands) {
+            v = v.multiply(BigDecimal.valueOf(1000)).stripTrailingZeros();
+            v = v.scale() < 0 ? v.setScale(0) : v;
+        }
         if (v == null || v.signum() <= 0) {
             return;
         }
@@ -113,6 +123,7 @@ final class AmountFinder {
     static String currency(String symbol) {
         return switch (symbol.trim()) {
             case "£", "gbp", "pound", "pounds" -> "GBP";
+            case "eur", " eur", "euro", "euros" -> "EUR";
             case "$", "usd", "us$", "dollar", "dollars" -> "USD";
             case "chf" -> "CHF";
             default -> "EUR";
@@ -136,7 +147,8 @@ final class AmountFinder {
         }
         intPart = intPart.replace(",", "").replace(".", "");
         try {
-            return new BigDecimal(frac.isEmpty() ? intPart : intPart + "." + frac).stripTrailingZeros();
+            BigDecimal v = new BigDecimal(frac.isEmpty() ? intPart : intPart + "." + frac).stripTrailingZeros();
+            return v.scale() < 0 ? v.setScale(0) : v;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -46,6 +46,7 @@ final class DateFinder {
                     + ")(?:\\s+(prochain|week|next|qui vient|en huit|prossimo|proximo))?\\b");
     private static final Pattern P_RELATIVE = Pattern.compile(
             "\\b(fin de la semaine prochaine|end of next week|fin du mois prochain|end of next month"
+                    + "|debut du mois prochain|early next month|beginning of next month|start of next month"
                     + "|apres-demain|apres demain|day after tomorrow|demain|tomm?orr?ow|manana|domani|morgen|aujourd'hui"
                     + "|today|ce jour|heute|hoy|oggi|cette semaine|this week|d'ici (la )?fin de (la |cette )?semaine(?! prochaine)"
                     + "|fin de (cette |la )?semaine(?! prochaine)|end of (this |the )?week|by the weekend|fin de la semaine prochaine"
@@ -64,6 +65,10 @@ final class DateFinder {
             "\\b(le|the|on the|by the|au plus tard le|avant le)\\s+(\\d{1,2})(?:er|st|nd|rd|th)?"
                     + "(?=\\s*([.,;!?)]|$|au plus|at the latest|prochain|de ce mois|du mois|of (this|the) month|"
                     + "par|by|via))");
+
+    private static final Pattern P_WEEKDAY_DAY = Pattern.compile(
+            "\\b(" + DAYS + ")\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?!\\s*[/.:h]\\d)");
+    private static final Pattern P_WEEK_NUMBER = Pattern.compile("\\b(semaine|week|sem\\.?|wk|kw|kalenderwoche)\\s*(\\d{1,2})\\b");
 
     private DateFinder() {
     }
@@ -112,6 +117,31 @@ final class DateFinder {
             }
             LocalDate d = m.group(3) == null ? nextOccurrence(today, month, day)
                     : safe(Integer.parseInt(m.group(3)), month, day);
+            add(out, d, m.start(), m.end());
+        }
+        m = P_WEEKDAY_DAY.matcher(folded);
+        while (m.find()) {
+            int day = Integer.parseInt(m.group(2));
+            if (day < 1 || day > 31 || overlaps(out, m.start(2))) {
+                continue;
+            }
+            // "mardi 18": the next 18th (the weekday only confirms it)
+            LocalDate d = today.getDayOfMonth() <= day && day <= today.lengthOfMonth() ? today.withDayOfMonth(day)
+                    : nextOccurrence(today.plusMonths(1).withDayOfMonth(1), today.plusMonths(1).getMonthValue(), day);
+            add(out, d, m.start(), m.end());
+        }
+        m = P_WEEK_NUMBER.matcher(folded);
+        while (m.find()) {
+            int week = Integer.parseInt(m.group(2));
+            if (week < 1 || week > 53 || overlaps(out, m.start())) {
+                continue;
+            }
+            LocalDate d = today.with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                    .with(DayOfWeek.FRIDAY);
+            if (d.isBefore(today.minusWeeks(20))) {
+                d = d.plusYears(1).with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                        .with(DayOfWeek.FRIDAY);
+            }
             add(out, d, m.start(), m.end());
         }
         m = P_MONTH_PART.matcher(folded);
@@ -209,6 +239,8 @@ final class DateFinder {
             case "fortnight" -> today.plusDays(14);
             case "fin de la semaine prochaine", "end of next week", "la semaine prochaine", "semaine prochaine",
                  "next week" -> friday.plusWeeks(1);
+            case "debut du mois prochain", "early next month", "beginning of next month", "start of next month" ->
+                    today.plusMonths(1).withDayOfMonth(5);
             case "end of next month", "fin du mois prochain", "le mois prochain", "next month" ->
                     today.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
             case "fin de l'annee", "end of the year", "year-end", "year end" -> today.withMonth(12).withDayOfMonth(31);

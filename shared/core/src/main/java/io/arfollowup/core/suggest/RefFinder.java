@@ -39,7 +39,7 @@ public final class RefFinder {
                     + "sinistre|claim)\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:)?\\s*)$");
     private static final Pattern INVOICE_BEFORE = Pattern.compile(
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
-                    + "pieces)\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|#|:|nos\\.?)?\\s*"
+                    + "pieces)\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|#|:|nos\\.?|ref\\.?\\s*:?|reference\\s*:?)?\\s*"
                     + "((\\S+\\s*(,|et|and|&|und|y|e|/)\\s*)*))$");
     private static final Pattern YEARS = Pattern.compile("(19|20)\\d\\d[-/](19|20)?\\d\\d");
 

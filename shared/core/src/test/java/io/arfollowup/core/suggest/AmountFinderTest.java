@@ -21,7 +21,12 @@ class AmountFinderTest {
         "the quote was EUR 3,400|3400|EUR",
         "500€ par mois|500|EUR",
         "980 euros|980|EUR",
-        "190 GBP|190|GBP"})
+        "190 GBP|190|GBP",
+        "EUR1,250 due|1250|EUR",
+        "le solde de 15 k€|15000|EUR",
+        "we owe £3k|3000|GBP",
+        "4 200 $ en deux fois|4200|USD",
+        "450€/mois à partir de janvier|450|EUR"})
     void readsBothNumberConventions(String text, BigDecimal value, String currency) {
         AmountFinder.Found found = AmountFinder.best(AmountFinder.find(Fold.fold(text)));
 

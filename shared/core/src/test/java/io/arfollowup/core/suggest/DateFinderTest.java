@@ -41,7 +41,17 @@ class DateFinderTest {
         "on 2025-12-12|2025-12-12",
         "sous 8 jours|2025-11-13",
         "PAIEMENT FIN DE MOIS (sans accents)|2025-11-30",
-        "paiement debut decembre|2025-12-05"})
+        "paiement debut decembre|2025-12-05",
+        "d'ici le 25|2025-11-25",
+        "le 25.11.2025|2025-11-25",
+        "by the 25th of this month|2025-11-25",
+        "avant le 20 novembre|2025-11-20",
+        "virement mardi 18|2025-11-18",
+        "on Tuesday 18th|2025-11-18",
+        "payé semaine 48|2025-11-28",
+        "early next month|2025-12-05",
+        "in a fortnight|2025-11-19",
+        "dans 10 jours|2025-11-15"})
     void resolvesRelativeDatesAgainstTheReceivedDay(String text, LocalDate expected) {
         List<DateFinder.Found> found = DateFinder.find(Fold.fold(text), TODAY, false);
 

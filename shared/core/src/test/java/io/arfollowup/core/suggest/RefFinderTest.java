@@ -18,7 +18,12 @@ class RefFinderTest {
         "facture n°4521|4521",
         "invoices 104588, 104592 and 104597|104588,104592,104597",
         "sur la FAC250322 (ligne 3)|FAC250322",
-        "disputing SI-004547 (£186.40)|SI-004547"})
+        "disputing SI-004547 (£186.40)|SI-004547",
+        "Invoice #12345 is paid|12345",
+        "invoice ref: SI004547|SI004547",
+        "INV/2025/0042 disputed|INV/2025/0042",
+        "Factura nº 2025-0456|2025-0456",
+        "invoices INV-1001 & INV-1002|INV-1001,INV-1002"})
     void findsInvoiceNumbersInTheirUsualShapes(String text, String expected) {
         assertThat(RefFinder.find(text)).containsExactly(expected.split(","));
     }
@@ -34,7 +39,12 @@ class RefFinderTest {
         "appelez le 06 39 98 52 17",
         "payé le 31/10/2025 par virement",
         "référence du virement PAY-2025-104477",
-        "compte client 411000"})
+        "compte client 411000",
+        "credit note CN-2025-12 received",
+        "BL 25-08821 signé",
+        "SIRET 812 447 903 00027",
+        "IBAN FR76 3000 6000 0112 3456 7890 189",
+        "our order 55821"})
     void leavesOtherDocumentsAndNumbersOut(String text) {
         assertThat(RefFinder.find(text)).isEmpty();
     }
