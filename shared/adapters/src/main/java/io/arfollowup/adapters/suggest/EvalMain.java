@@ -62,6 +62,7 @@ public final class EvalMain {
             } else if (a.startsWith("--reference-date=")) {
                 reference = LocalDate.parse(a.substring(17));
             } else if (a.equals("--errors")) {
+                // also prints each miss (status, date, amount) with its evidence
                 details = true;
             } else if (!a.isBlank()) {
                 file = a;
@@ -124,6 +125,13 @@ public final class EvalMain {
             if (details && !main.statusCode().equals(t.status())) {
                 out.println("  miss " + t.id() + " gold=" + t.status() + " got=" + top + " | "
                         + suggestion.evidence());
+            }
+            if (details && !java.util.Objects.equals(t.date(), main.promisedDate())) {
+                out.println("  date " + t.id() + " gold=" + t.date() + " got=" + main.promisedDate());
+            }
+            if (details && (t.amount() == null ? main.amount() != null
+                    : main.amount() == null || t.amount().compareTo(main.amount()) != 0)) {
+                out.println("  amount " + t.id() + " gold=" + t.amount() + " got=" + main.amount());
             }
         }
         return s;

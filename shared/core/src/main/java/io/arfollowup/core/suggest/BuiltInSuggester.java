@@ -242,14 +242,23 @@ public final class BuiltInSuggester implements Suggester {
         }
         Analysis a = new Analysis(clean, lexicon, today, request.language(), true, facts);
         double[] s = new double[statuses.size()];
-        for (Lexicon.Hit h : a.hits) {
+        List<List<Lexicon.Hit>> counted = new ArrayList<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            counted.add(new ArrayList<>());
+        }
+        List<Lexicon.Hit> strongestFirst = new ArrayList<>(a.hits);
+        strongestFirst.sort((x, y) -> Double.compare(y.cue().weight(), x.cue().weight()));
+        for (Lexicon.Hit h : strongestFirst) {
             if (h.negated()) {
                 continue;
             }
             for (String st : h.cue().statuses()) {
                 int i = statuses.indexOf(st);
-                if (i >= 0) {
+                // two cues of a status reading the same words count once (the stronger one)
+                if (i >= 0 && (h.cue().weight() < 0 || counted.get(i).stream()
+                        .noneMatch(c -> c.cue().weight() > 0 && c.start() < h.end() && h.start() < c.end()))) {
                     s[i] += h.cue().weight();
+                    counted.get(i).add(h);
                 }
             }
         }
@@ -274,7 +283,9 @@ public final class BuiltInSuggester implements Suggester {
         }
         double dispute = Math.max(Math.max(cue(a, "ADMIN_DISPUTE"), cue(a, "COMMERCIAL_DISPUTE")),
                 Math.max(cue(a, "DELIVERY_DISPUTE"), cue(a, "CREDIT_NOTE_EXPECTED")));
-        if (dispute >= 4 && cue(a, "ALREADY_PAID") > 0) {
+        double contest = Math.max(Math.max(cue(a, "ADMIN_DISPUTE"), cue(a, "COMMERCIAL_DISPUTE")),
+                cue(a, "DELIVERY_DISPUTE"));
+        if (contest >= 4 && cue(a, "ALREADY_PAID") > 0) {
             // "we paid the rest / the original": the disputed part is what the collector acts on (TAXONOMY)
             add(s, "ALREADY_PAID", -2.5);
         }
