@@ -43,7 +43,7 @@ final class Summarizer {
                     + (date == null ? "." : " à partir du " + date + ".");
             case "ALREADY_PAID" -> "Le client indique avoir déjà réglé " + rOr + a + " ; paiement à vérifier.";
             case "PAYMENT_IN_PROGRESS" -> "Le client indique que " + (r.isEmpty() ? "le règlement" : r)
-                    + " est en cours de validation ou de paiement, sans date précise.";
+                    + (refs.size() > 1 ? " sont" : " est") + " en cours de validation ou de paiement, sans date précise.";
             case "COPY_REQUEST" -> "Le client demande une copie de " + (r.isEmpty() ? "la facture" : r) + ".";
             case "DOCUMENT_REQUEST" -> "Le client demande un justificatif" + (r.isEmpty() ? "" : " pour " + r)
                     + " avant de payer.";
@@ -70,10 +70,10 @@ final class Summarizer {
             case "PAYMENT_PLAN_REQUEST" -> "The customer asks for a payment plan for " + rOr
                     + (amount == null ? "" : ", first instalment " + amount)
                     + (date == null ? "." : " from " + date + ".");
-            case "ALREADY_PAID" -> "The customer says " + rOr + " " + (refs.size() > 1 ? "were" : "was")
+            case "ALREADY_PAID" -> "The customer says " + rOr + " " + (refs.size() == 1 ? "was" : "were")
                     + " already paid" + a + "; payment to be checked.";
             case "PAYMENT_IN_PROGRESS" -> "The customer says " + (r.isEmpty() ? "payment" : r)
-                    + " is in approval or in payment, no precise date.";
+                    + (refs.size() > 1 ? " are" : " is") + " in approval or in payment, no precise date.";
             case "COPY_REQUEST" -> "The customer asks for a copy of " + (r.isEmpty() ? "the invoice" : r) + ".";
             case "DOCUMENT_REQUEST" -> "The customer asks for a supporting document" + (r.isEmpty() ? "" : " for " + r)
                     + " before paying.";
