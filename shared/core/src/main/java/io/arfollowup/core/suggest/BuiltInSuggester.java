@@ -171,6 +171,14 @@ public final class BuiltInSuggester implements Suggester {
         double confidence = top.get(0).confidence();
 
         List<String> refs = refs(request, r.analysis);
+        if (refs.isEmpty() && defaultType(main) != StatusType.NONE) {
+            // the reply names no invoice: it answers the reminder, which listed the customer's overdue items
+            for (Item item : request.openItems()) {
+                if (item.kind() == io.arfollowup.core.domain.ItemKind.INVOICE && !item.isPaid()) {
+                    refs.add(item.number());
+                }
+            }
+        }
         LocalDate date = DATE_STATUSES.contains(main) ? promisedDate(r.analysis) : null;
         AmountFinder.Found amount = AMOUNT_STATUSES.contains(main) ? AmountFinder.best(r.analysis.amounts) : null;
 

@@ -163,6 +163,15 @@ class BuiltInSuggesterTest {
     }
 
     @Test
+    void aReplyThatNamesNoInvoiceCoversTheCustomersOpenInvoices() {
+        List<Item> items = List.of(item("FA-1"), item("FA-2"));
+        SuggestionRequest r = request("Nous réglerons le tout le 20 novembre.", items, List.of());
+
+        assertThat(suggester.suggest(r).orElseThrow().main().orElseThrow().itemNumbers())
+                .containsExactly("FA-1", "FA-2");
+    }
+
+    @Test
     void proposesOneGroupPerSituation() {
         Suggestion s = suggest("Nous réglerons la facture FA-2025-00501 le 20/11 par virement. "
                 + "En revanche la facture FA-2025-00502 est contestée : le prix ne correspond pas au devis, écart de "
