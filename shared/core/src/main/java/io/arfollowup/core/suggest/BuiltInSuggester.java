@@ -57,6 +57,8 @@ public final class BuiltInSuggester implements Suggester {
 
     /** How much the learned model weighs against the lexicon. */
     static final double LEARNED_WEIGHT = 0.12;
+    /** The most the learned model can take from a status. */
+    static final double LEARNED_CAP = 3;
 
     static final double MEMORY_MIN_SIMILARITY = 0.5;
     static final double MEMORY_WEIGHT = 8;
@@ -322,7 +324,8 @@ public final class BuiltInSuggester implements Suggester {
                 best = Math.max(best, v);
             }
             for (int i = 0; i < s.length; i++) {
-                s[i] += learnedWeight * (nb[i] - best);
+                // the learned model breaks ties and nudges; it cannot bury what the reply plainly says
+                s[i] += Math.max(-LEARNED_CAP, learnedWeight * (nb[i] - best));
             }
         }
         // a reply much like one the team already qualified gets that decision's status
