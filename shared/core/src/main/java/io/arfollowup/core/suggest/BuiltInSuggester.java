@@ -1,6 +1,5 @@
 package io.arfollowup.core.suggest;
 
-import io.arfollowup.core.domain.AnswerChoice;
 import io.arfollowup.core.domain.Item;
 import io.arfollowup.core.domain.ItemAnswer;
 import io.arfollowup.core.domain.Qualification;
@@ -29,9 +28,9 @@ import java.util.regex.Pattern;
 
 /**
  * The product's own suggester: a domain lexicon (FR/EN, usable DE/ES/IT) read on the customer's own words only,
- * extraction of references, promised date and amount, and a small Naive Bayes learned from the shipped seed
- * examples plus every decision of the deployment. Offline, about a millisecond per reply, and it says which phrase
- * drove the proposal.
+ * extraction of references, promised date and amount, a small Naive Bayes learned from the shipped seed examples
+ * plus every decision of the deployment, and a memory of recent decisions for replies that look like one already
+ * qualified. Offline, under a millisecond per reply, and it says which phrase drove the proposal.
  */
 public final class BuiltInSuggester implements Suggester {
 
@@ -70,19 +69,16 @@ public final class BuiltInSuggester implements Suggester {
     private final CountModel model = new CountModel();
     private final Memory memory = new Memory();
     private final List<String> statuses;
-    private final double learnedWeight;
+
+    private static volatile Lexicon shipped;
+    private static volatile List<Map.Entry<String, List<String>>> seedFeatures;
+    private static final Typos TYPOS = new Typos();
 
     public BuiltInSuggester(RuleCatalog rules, FollowUpPlanner planner, LearningStore store) {
-        this(rules, planner, store, true, LEARNED_WEIGHT);
-    }
-
-    BuiltInSuggester(RuleCatalog rules, FollowUpPlanner planner, LearningStore store, boolean seeds,
-                     double learnedWeight) {
         this.rules = rules;
         this.planner = planner;
         this.store = store;
         this.lexicon = shippedLexicon();
-        this.learnedWeight = learnedWeight;
         List<String> codes = new ArrayList<>(REPLY_STATUSES);
         if (rules != null) {
             for (StatusRule r : rules.rules()) {
@@ -93,18 +89,12 @@ public final class BuiltInSuggester implements Suggester {
             }
         }
         this.statuses = List.copyOf(codes);
-        if (seeds) {
-            for (Map.Entry<String, List<String>> seed : seedFeatures(lexicon)) {
-                model.add(seed.getKey(), seed.getValue(), 1);
-            }
+        for (Map.Entry<String, List<String>> seed : seedFeatures(lexicon)) {
+            model.add(seed.getKey(), seed.getValue(), 1);
         }
         model.addCounts(store.counts());
         store.recent(Memory.CAPACITY).forEach(memory::put);
     }
-
-    private static volatile Lexicon shipped;
-    private static final Typos TYPOS = new Typos();
-    private static volatile List<Map.Entry<String, List<String>>> seedFeatures;
 
     /** The lexicon and the seeds' features are the same for every instance: read them once per JVM. */
     private static Lexicon shippedLexicon() {
@@ -317,7 +307,7 @@ public final class BuiltInSuggester implements Suggester {
             // several amounts, a date and a question: the customer proposes how to split the payment
             add(s, "PAYMENT_PLAN_REQUEST", 1.5);
         }
-        if (learnedWeight > 0 && model.documents() > 0) {
+        if (model.documents() > 0) {
             double[] nb = model.logScores(statuses, a.features);
             double best = Double.NEGATIVE_INFINITY;
             for (double v : nb) {
@@ -325,7 +315,7 @@ public final class BuiltInSuggester implements Suggester {
             }
             for (int i = 0; i < s.length; i++) {
                 // the learned model breaks ties and nudges; it cannot bury what the reply plainly says
-                s[i] += Math.max(-LEARNED_CAP, learnedWeight * (nb[i] - best));
+                s[i] += Math.max(-LEARNED_CAP, LEARNED_WEIGHT * (nb[i] - best));
             }
         }
         // a reply much like one the team already qualified gets that decision's status
