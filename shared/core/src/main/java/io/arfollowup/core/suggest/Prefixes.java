@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class Prefixes {
 
-    static final int LENGTH = 5;
+    static final int LENGTH = 7;
     private static final int MAX_STATES = 400;
 
     /** A partial prefix, and whether the pattern may still add characters to it. */
