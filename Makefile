@@ -9,6 +9,7 @@ help:
 	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
 	@echo "make test      run every test (unit + integration on local engines)"
 	@echo "make build     build every function's Lambda jar (functions/*/target/lambda/*.jar)"
+	@echo "make parse-email FILES=\"a.eml b.eml\"  print what the inbound parser reads (INBOUND_DOMAINS=...)"
 	@echo "make eval      score the suggester (FILE=replies.jsonl: on your labelled replies; none: cross-validation on ../shared/corpus/dev)"
 
 # the local AWS stand-ins (dynalite, aws-ses-v2-local, s3rver), pinned by infra/local/package-lock.json
@@ -28,6 +29,12 @@ clean:
 # every budget of DESIGN §11; BENCH=name[,name] runs only those
 bench: engines
 	$(MVN) -Dbench -Dbench.only="$(BENCH)" -DskipTests -pl infra/bench -am verify
+
+# what the inbound parser reads from each message, one JSON object per file (INBOUND_DOMAINS from the environment)
+parse-email:
+	@test -n "$(FILES)" || { echo 'usage: make parse-email FILES="a.eml b.eml"'; exit 64; }
+	@set -o pipefail; $(MVN) -Dstyle.color=never -Dparse-email -Dparse.files="$(abspath $(FILES))" -DskipTests \
+		-pl shared/adapters -am verify | sed -e 's/\x1b\[[0-9;]*m//g'
 
 # the suggester's figures (docs/suggester.md): FILE=<replies.jsonl> scores the shipped model on your own labelled
 # replies; without FILE, k-fold cross-validation on ../shared/corpus/dev

@@ -1,7 +1,7 @@
 package io.arfollowup.bench.suggest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.arfollowup.bench.BenchContext;
 import io.arfollowup.bench.BenchResult;
 import io.arfollowup.bench.Benchmark;
@@ -42,19 +42,18 @@ public final class SuggesterBenchmark implements Benchmark {
     @Override
     public List<BenchResult> run(BenchContext context) throws Exception {
         Path file = context.shared().resolve("corpus/dev/replies.jsonl");
-        ObjectMapper json = new ObjectMapper();
         List<SuggestionRequest> requests = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode n = json.readTree(line);
-            requests.add(new SuggestionRequest(n.path("id").asText(), ResponseChannel.EMAIL,
-                    n.hasNonNull("subject") ? n.get("subject").asText() : null, n.path("text").asText(),
-                    n.path("lang").asText(), List.of(), List.of(), List.of(), RECEIVED, ZoneId.of("Europe/Paris"),
+            JsonObject n = JsonParser.parseString(line).getAsJsonObject();
+            requests.add(new SuggestionRequest(n.get("id").getAsString(), ResponseChannel.EMAIL,
+                    n.get("subject").isJsonNull() ? null : n.get("subject").getAsString(), n.get("text").getAsString(),
+                    n.get("lang").getAsString(), List.of(), List.of(), List.of(), RECEIVED, ZoneId.of("Europe/Paris"),
                     Country.FR, false));
-            statuses.add(n.path("status").asText());
+            statuses.add(n.get("status").getAsString());
         }
         int n = requests.size();
 

@@ -1,7 +1,8 @@
 package io.arfollowup.adapters.suggest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.arfollowup.core.domain.Country;
 import io.arfollowup.core.domain.Qualification;
 import io.arfollowup.core.domain.QualificationGroup;
@@ -41,7 +42,6 @@ import java.util.TreeSet;
 public final class EvalMain {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One labelled reply. */
     record Labelled(String id, String lang, String channel, String subject, String text, String status,
@@ -149,19 +149,32 @@ public final class EvalMain {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode n = JSON.readTree(line);
+            JsonObject n = JsonParser.parseString(line).getAsJsonObject();
             List<String> refs = new ArrayList<>();
-            n.path("invoice_refs").forEach(r -> refs.add(r.asText()));
-            Instant received = n.hasNonNull("received_at") ? Instant.parse(n.get("received_at").asText())
+            if (n.has("invoice_refs") && n.get("invoice_refs").isJsonArray()) {
+                n.getAsJsonArray("invoice_refs").forEach(r -> refs.add(r.getAsString()));
+            }
+            String receivedAt = text(n, "received_at");
+            Instant received = receivedAt != null ? Instant.parse(receivedAt)
                     : reference.atTime(LocalTime.of(10, 0)).atZone(ZONE).toInstant();
-            out.add(new Labelled(n.path("id").asText(), n.path("lang").asText("fr"), n.path("channel").asText("email"),
-                    n.hasNonNull("subject") ? n.get("subject").asText() : null, n.path("text").asText(""),
-                    n.path("status").asText(), refs,
-                    n.hasNonNull("promised_date") ? LocalDate.parse(n.get("promised_date").asText()) : null,
-                    n.hasNonNull("amount") ? n.get("amount").decimalValue() : null,
-                    n.hasNonNull("currency") ? n.get("currency").asText() : null, received));
+            String date = text(n, "promised_date");
+            JsonElement amount = n.get("amount");
+            out.add(new Labelled(text(n, "id"), orElse(text(n, "lang"), "fr"), orElse(text(n, "channel"), "email"),
+                    text(n, "subject"), orElse(text(n, "text"), ""), text(n, "status"), refs,
+                    date == null ? null : LocalDate.parse(date),
+                    amount == null || amount.isJsonNull() ? null : amount.getAsBigDecimal(),
+                    text(n, "currency"), received));
         }
         return out;
+    }
+
+    private static String text(JsonObject n, String field) {
+        JsonElement e = n.get(field);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     /** Accumulated figures. */

@@ -192,7 +192,7 @@ public final class QualifyResponse {
         }
         Instant due = override.date() != null
                 ? planner.at(override.date(), customer.zone())
-                : planner.due(rule.delay(), customer.zone(), customer.country(), group.promisedDate());
+                : planner.due(rule.delay(), customer.zone(), customer.country(), promisedDate(response, group));
         String templateId = override.templateId() != null ? override.templateId() : rule.templateId();
         FollowUpMode mode = override.mode() != null ? override.mode() : rule.mode();
         String id = Ids.followUpId(response.id(), decision.version(), index);
@@ -206,6 +206,28 @@ public final class QualifyResponse {
             scheduler.schedule(followUp);
         }
         return Optional.of(followUp);
+    }
+
+    /**
+     * The promised date a promise check counts from: the collector's, else the suggestion's for the same status,
+     * else the date the customer gave on the web page for these items.
+     */
+    static java.time.LocalDate promisedDate(Response response, QualificationGroup group) {
+        if (group.promisedDate() != null) {
+            return group.promisedDate();
+        }
+        if (response.suggestion() != null) {
+            for (SuggestedGroup s : response.suggestion().groups()) {
+                if (s.statusCode().equals(group.statusCode()) && s.promisedDate() != null) {
+                    return s.promisedDate();
+                }
+            }
+        }
+        return response.answers().stream()
+                .filter(a -> a.choice() == io.arfollowup.core.domain.AnswerChoice.WILL_PAY && a.date() != null)
+                .filter(a -> group.itemNumbers().contains(a.itemNumber()))
+                .map(io.arfollowup.core.domain.ItemAnswer::date)
+                .max(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
     private void cancelFollowUps(Qualification previous) {

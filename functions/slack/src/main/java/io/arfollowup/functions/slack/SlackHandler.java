@@ -1,0 +1,64 @@
+package io.arfollowup.functions.slack;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.google.gson.JsonObject;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import io.arfollowup.adapters.json.Json;
+import io.arfollowup.adapters.wiring.Components;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * slack: the Slack request URL (HTTP API v2 or REST v1 event) → signature check → Bolt → HTTP response. Three steps,
+ * as in Slack's own Lambda handler: parse the event, run the app, map the response.
+ */
+public final class SlackHandler implements RequestStreamHandler {
+
+    private final SlackHttpAdapter adapter;
+
+    public SlackHandler() {
+        this(build(Components.fromEnvironment()));
+    }
+
+    public SlackHandler(SlackHttpAdapter adapter) {
+        this.adapter = adapter;
+    }
+
+    /** Wires the app from the environment; used by the Lambda and by the local runtime. */
+    public static SlackHttpAdapter build(Components c) {
+        return build(c, c.lambdaDispatcher());
+    }
+
+    public static SlackHttpAdapter build(Components c, io.arfollowup.core.port.WorkDispatcher dispatcher) {
+        SlackConfig slackConfig = new SlackConfig();
+        c.config().slackApi().ifPresent(url -> slackConfig.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url
+                : url + "/"));
+        String token = c.config().slackBotToken() == null ? "xoxb-local" : c.config().slackBotToken();
+        SlackApp app = new SlackApp(token, Slack.getInstance(slackConfig), new SlackApp.Ports(c.responses(),
+                c.customers(), c.items(), c.rules(), dispatcher, c.clock(), c.uiLanguage()));
+        return new SlackHttpAdapter(app.app(), new SlackSignatureVerifier(c.config().slackSigningSecret(), c.clock()));
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpEvent.Reply reply = adapter.handle(HttpEvent.parse(Json.parse(input)));
+        JsonObject out = new JsonObject();
+        out.addProperty("statusCode", reply.status());
+        JsonObject headers = new JsonObject();
+        if (reply.contentType() != null) {
+            headers.addProperty("content-type", reply.contentType());
+        }
+        reply.headers().forEach((k, v) -> {
+            if (!v.isEmpty() && !k.equalsIgnoreCase("content-type")) {
+                headers.addProperty(k, v.get(0));
+            }
+        });
+        out.add("headers", headers);
+        out.addProperty("body", reply.body());
+        out.addProperty("isBase64Encoded", false);
+        output.write(Json.GSON.toJson(out).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,61 @@
+package io.arfollowup.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code make demo [ARGS=--once] [EMAILS=<folder>]}: starts the local engines (data kept under .local/), the local
+ * runtime and runs the {@link Demo}; then keeps serving until Ctrl-C unless {@code --once}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean once = false;
+        Path root = io.arfollowup.testing.engines.EngineLauncher.repositoryRoot();
+        Path emails = root.resolve("events/emails");
+        Path dataDir = root.resolve(".local");
+        Path demoData = root.resolve("events/demo");
+        int port = 8787;
+        for (String a : args) {
+            if (a.equals("--once")) {
+                once = true;
+            } else if (a.startsWith("--emails=") && a.length() > "--emails=".length()) {
+                emails = Path.of(a.substring("--emails=".length())).toAbsolutePath().normalize();
+            } else if (a.startsWith("--port=")) {
+                port = Integer.parseInt(a.substring("--port=".length()));
+            } else if (a.startsWith("--demo-data=")) {
+                demoData = Path.of(a.substring("--demo-data=".length())).toAbsolutePath().normalize();
+            } else if (a.startsWith("--data=")) {
+                dataDir = Path.of(a.substring("--data=".length()));
+            }
+        }
+        if (!Files.isDirectory(emails)) {
+            System.err.println("no such folder: " + emails);
+            System.exit(2);
+        }
+        System.out.println("ar-followup demo — starting the local engines (data in " + root.relativize(
+                dataDir.toAbsolutePath().normalize()) + "/)…");
+        try (LocalEnvironment env = new LocalEnvironment(dataDir, Clock.systemUTC());
+             LocalRuntime runtime = new LocalRuntime(env, once ? 0 : port)) {
+            System.out.println("engines: dynalite " + env.dynamo().endpoint() + " · s3rver " + env.s3().endpoint()
+                    + " · aws-ses-v2-local " + env.ses().endpoint() + " · Slack stand-in " + env.slack().endpoint()
+                    + " · scheduler emulator " + env.scheduler().endpoint());
+            System.out.println("Slack request URL: " + runtime.slackRequestUrl());
+            new Demo(runtime, demoData, System.out).run(emails);
+            System.out.println();
+            System.out.println("SES web UI (e-mails sent): " + env.ses().endpoint() + "/");
+            if (once) {
+                return;
+            }
+            System.out.println("Serving until Ctrl-C. Local runtime: " + runtime.endpoint());
+            CountDownLatch forever = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
+            forever.await();
+        }
+    }
+}

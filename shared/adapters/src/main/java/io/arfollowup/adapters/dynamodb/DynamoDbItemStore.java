@@ -1,0 +1,134 @@
+package io.arfollowup.adapters.dynamodb;
+
+import static io.arfollowup.adapters.dynamodb.SingleTable.GSI1_PK;
+import static io.arfollowup.adapters.dynamodb.SingleTable.GSI1_SK;
+import static io.arfollowup.adapters.dynamodb.SingleTable.PK;
+import static io.arfollowup.adapters.dynamodb.SingleTable.SK;
+
+import io.arfollowup.core.domain.Hold;
+import io.arfollowup.core.domain.Item;
+import io.arfollowup.core.domain.ItemKind;
+import io.arfollowup.core.port.ItemStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Items under their customer ({@code C#customer / ITEM#number}): a customer's open items are one Query (paginated),
+ * an item by its number is GSI1 ({@code INV#normalized}).
+ */
+public final class DynamoDbItemStore implements ItemStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbItemStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(String customerId, String number) {
+        return Map.of(PK, Attrs.s("C#" + customerId), SK, Attrs.s("ITEM#" + number));
+    }
+
+    @Override
+    public List<Item> openItems(String customerId) {
+        List<Item> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :item)")
+                    .filterExpression("#open <> :zero")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#open", "openAmount"))
+                    .expressionAttributeValues(Map.of(":pk", Attrs.s("C#" + customerId), ":item", Attrs.s("ITEM#"),
+                            ":zero", AttributeValue.fromN("0")))
+                    .exclusiveStartKey(from));
+            page.items().forEach(i -> items.add(fromItem(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
+    @Override
+    public Optional<Item> get(String customerId, String number) {
+        var out = dynamo.getItem(b -> b.tableName(table).key(key(customerId, number)));
+        return out.hasItem() && !out.item().isEmpty() ? Optional.of(fromItem(out.item())) : Optional.empty();
+    }
+
+    @Override
+    public void put(Item item) {
+        dynamo.putItem(b -> b.tableName(table).item(toItem(item)));
+    }
+
+    @Override
+    public void qualify(String customerId, String number, String status, String comment, String owner, Hold hold) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#status", "status", "#comment", "comment",
+                "#owner", "owner", "#hold", "hold"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        assign("#status", ":status", status, set, remove, values);
+        assign("#comment", ":comment", comment, set, remove, values);
+        assign("#owner", ":owner", owner, set, remove, values);
+        if (hold != null) {
+            set.add("#hold = :hold");
+            values.put(":hold", AttributeValue.fromM(holdToMap(hold)));
+        } else {
+            remove.add("#hold");
+        }
+        String expression = (set.isEmpty() ? "" : "SET " + String.join(", ", set))
+                + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        dynamo.updateItem(b -> b.tableName(table).key(key(customerId, number))
+                .updateExpression(expression.trim())
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values));
+    }
+
+    private static void assign(String name, String placeholder, String value, List<String> set, List<String> remove,
+                               Map<String, AttributeValue> values) {
+        if (value == null || value.isBlank()) {
+            remove.add(name);
+        } else {
+            set.add(name + " = " + placeholder);
+            values.put(placeholder, Attrs.s(value));
+        }
+    }
+
+    static Map<String, AttributeValue> holdToMap(Hold h) {
+        return Attrs.item().s("reason", h.reason()).instant("since", h.since()).instant("until", h.until()).build();
+    }
+
+    static Map<String, AttributeValue> toItem(Item i) {
+        Map<String, AttributeValue> item = Attrs.item()
+                .s(PK, "C#" + i.customerId()).s(SK, "ITEM#" + i.number())
+                .s(GSI1_PK, "INV#" + Item.normalizeNumber(i.number())).s(GSI1_SK, "C#" + i.customerId())
+                .s("customerId", i.customerId()).s("number", i.number()).s("kind", i.kind().name())
+                .n("amount", i.amount()).n("openAmount", i.openAmount()).s("currency", i.currency())
+                .date("issueDate", i.issueDate()).date("dueDate", i.dueDate())
+                .s("status", i.status()).s("comment", i.comment()).s("owner", i.owner())
+                .s("documentKey", i.documentKey())
+                .build();
+        if (i.hold() != null) {
+            item.put("hold", AttributeValue.fromM(holdToMap(i.hold())));
+        }
+        return item;
+    }
+
+    static Item fromItem(Map<String, AttributeValue> i) {
+        Map<String, AttributeValue> h = Attrs.map(i, "hold");
+        Hold hold = h == null ? null : new Hold(Attrs.str(h, "reason"), Attrs.instant(h, "since"),
+                Attrs.instant(h, "until"));
+        return new Item(Attrs.str(i, "customerId"), Attrs.str(i, "number"),
+                Attrs.enumValue(i, "kind", ItemKind.class), Attrs.decimal(i, "amount"),
+                Attrs.decimal(i, "openAmount"), Attrs.str(i, "currency"), Attrs.date(i, "issueDate"),
+                Attrs.date(i, "dueDate"), Attrs.str(i, "status"), Attrs.str(i, "comment"), Attrs.str(i, "owner"),
+                hold, Attrs.str(i, "documentKey"));
+    }
+}

@@ -1,0 +1,89 @@
+package io.arfollowup.adapters.dynamodb;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The one table (DESIGN §4): keys {@code pk}/{@code sk} and two sparse, overloaded GSIs. This is the single
+ * definition of it: the local runtime and the tests create the table from here, and a test checks that
+ * template.yaml declares the same keys and indexes.
+ * <pre>
+ * entity        pk                 sk                 gsi1pk / gsi1sk              gsi2pk / gsi2sk
+ * customer      C#id               PROFILE
+ * contact idx   EMAIL#address      C#id
+ * domain idx    DOMAIN#domain      C#id
+ * item          C#id               ITEM#number        INV#normalized / C#id
+ * response      R#id               RESPONSE           INBOX#state / receivedAt#id  C#customer / R#receivedAt
+ * qualification R#id               QUAL#000001
+ * follow-up     F#id               FOLLOWUP           FU#state / due#id            C#customer / F#due
+ * reply token   T#token (lower)    TOKEN
+ * audit event   A#customer#number  at#hash
+ * </pre>
+ */
+public final class SingleTable {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "gsi1";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+    public static final String GSI2 = "gsi2";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
+
+    private SingleTable() {
+    }
+
+    public static CreateTableRequest definition(String tableName) {
+        return CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        attr(PK), attr(SK), attr(GSI1_PK), attr(GSI1_SK), attr(GSI2_PK), attr(GSI2_SK))
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(gsi(GSI1, GSI1_PK, GSI1_SK), gsi(GSI2, GSI2_PK, GSI2_SK))
+                .build();
+    }
+
+    /** Creates the table if it does not exist (local engines, tests). */
+    public static void createIfMissing(DynamoDbClient dynamo, String tableName) {
+        if (dynamo.listTables().tableNames().contains(tableName)) {
+            return;
+        }
+        try {
+            dynamo.createTable(definition(tableName));
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+        } catch (ResourceInUseException alreadyThere) {
+            // created concurrently: fine
+        }
+    }
+
+    public static List<String> indexNames() {
+        return List.of(GSI1, GSI2);
+    }
+
+    private static AttributeDefinition attr(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static GlobalSecondaryIndex gsi(String name, String pk, String sk) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(key(pk, KeyType.HASH), key(sk, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+}

@@ -1,0 +1,133 @@
+package io.arfollowup.adapters.ses;
+
+import io.arfollowup.core.port.Mailer;
+import io.arfollowup.core.port.OutgoingEmail;
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Sends through SES v2 with Raw content built by jakarta-mail, so we own the headers: a Message-ID derived from
+ * what the mail is about, In-Reply-To/References for threading, and FeedbackForwardingEmailAddress set to the
+ * reply address so bounces come back through the inbound path with their token (DESIGN §7).
+ */
+public final class SesMailer implements Mailer {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private final SesV2Client ses;
+
+    public SesMailer(SesV2Client ses) {
+        this.ses = ses;
+    }
+
+    @Override
+    public String send(OutgoingEmail email) {
+        byte[] raw = mime(email);
+        var out = ses.sendEmail(b -> {
+            b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))));
+            b.destination(d -> d.toAddresses(email.to()).ccAddresses(email.cc()));
+            if (email.feedbackForwardingAddress() != null) {
+                b.feedbackForwardingEmailAddress(email.feedbackForwardingAddress());
+            }
+        });
+        return out.messageId();
+    }
+
+    /** The exact MIME bytes sent (tests assert threading headers here: the local SES drops them from its store). */
+    public static byte[] mime(OutgoingEmail email) {
+        try {
+            MimeMessage m = new FixedIdMessage(SESSION, email.messageId());
+            m.setFrom(new InternetAddress(email.from(), true));
+            for (String to : email.to()) {
+                m.addRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+            }
+            for (String cc : email.cc()) {
+                m.addRecipient(MimeMessage.RecipientType.CC, new InternetAddress(cc, true));
+            }
+            if (email.replyTo() != null) {
+                m.setReplyTo(new InternetAddress[] {new InternetAddress(email.replyTo(), true)});
+            }
+            m.setSubject(headerSafe(email.subject()), StandardCharsets.UTF_8.name());
+            if (email.inReplyTo() != null) {
+                m.setHeader("In-Reply-To", email.inReplyTo());
+            }
+            if (!email.references().isEmpty()) {
+                m.setHeader("References", String.join(" ", email.references()));
+            }
+            m.setHeader("Auto-Submitted", "auto-generated");
+            for (var h : email.headers().entrySet()) {
+                m.setHeader(h.getKey(), headerSafe(h.getValue()));
+            }
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(email.textBody() == null ? "" : email.textBody(), StandardCharsets.UTF_8.name(), "plain");
+            alternative.addBodyPart(text);
+            if (email.htmlBody() != null) {
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(email.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+                alternative.addBodyPart(html);
+            }
+            if (email.attachments().isEmpty()) {
+                m.setContent(alternative);
+            } else {
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart body = new MimeBodyPart();
+                body.setContent(alternative);
+                mixed.addBodyPart(body);
+                for (OutgoingEmail.Attachment a : email.attachments()) {
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
+                    part.setFileName(a.filename());
+                    part.setDisposition(MimeBodyPart.ATTACHMENT);
+                    mixed.addBodyPart(part);
+                }
+                m.setContent(mixed);
+            }
+            m.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            m.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("cannot build the message: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Header values never carry CR/LF (header injection, folded garbage). */
+    static String headerSafe(String value) {
+        return value == null ? "" : value.replaceAll("[\\r\\n]+", " ").trim();
+    }
+
+    /** jakarta-mail replaces Message-ID on saveChanges(); keep ours. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (messageId != null) {
+                setHeader("Message-ID", messageId);
+            } else {
+                super.updateMessageID();
+            }
+        }
+    }
+}

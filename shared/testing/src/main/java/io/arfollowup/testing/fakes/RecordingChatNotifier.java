@@ -1,0 +1,44 @@
+package io.arfollowup.testing.fakes;
+
+import io.arfollowup.core.domain.CardRef;
+import io.arfollowup.core.port.CardView;
+import io.arfollowup.core.port.ChatNotifier;
+import io.arfollowup.core.port.FollowUpCard;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** ChatNotifier that keeps the cards posted and updated. */
+public final class RecordingChatNotifier implements ChatNotifier {
+    private final AtomicInteger ts = new AtomicInteger();
+    public final List<CardView> posted = new CopyOnWriteArrayList<>();
+    public final List<CardView> updated = new CopyOnWriteArrayList<>();
+    public final List<FollowUpCard> followUpCards = new CopyOnWriteArrayList<>();
+    public final List<String> threadReplies = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CardRef postResponseCard(CardView view) {
+        posted.add(view);
+        return new CardRef("C0TEST", "1700000000." + ts.incrementAndGet());
+    }
+
+    @Override
+    public void updateResponseCard(CardRef card, CardView view) {
+        updated.add(view);
+    }
+
+    @Override
+    public CardRef postFollowUpCard(FollowUpCard card) {
+        followUpCards.add(card);
+        return new CardRef("C0TEST", "1700000000." + ts.incrementAndGet());
+    }
+
+    @Override
+    public void postInThread(CardRef card, String text) {
+        threadReplies.add(card.ts() + " " + text);
+    }
+
+    public List<CardView> posted() {
+        return List.copyOf(posted);
+    }
+}
