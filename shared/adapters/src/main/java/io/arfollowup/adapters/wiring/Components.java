@@ -39,6 +39,8 @@ import io.arfollowup.core.port.RuleCatalog;
 import io.arfollowup.core.port.Suggester;
 import io.arfollowup.core.port.TemplateRenderer;
 import io.arfollowup.core.port.WorkDispatcher;
+import io.arfollowup.core.suggest.BuiltInSuggester;
+import io.arfollowup.core.suggest.InMemoryLearningStore;
 import io.arfollowup.core.time.FollowUpPlanner;
 import io.arfollowup.core.token.ReplyAddresses;
 import io.arfollowup.core.usecase.OutboundSettings;
@@ -87,7 +89,11 @@ public final class Components {
     private final Lazy<FollowUpScheduler> scheduler = new Lazy<>(() -> new EventBridgeFollowUpScheduler(
             aws().scheduler(), new EventBridgeFollowUpScheduler.Settings(config().scheduleGroup(),
             config().runnerTargetArn(), config().schedulerRoleArn(), config().scheduleDlqArn(), 3, 3600)));
-    private volatile Suggester suggester = Suggester.NONE;
+    // TODO(issue 8): a DynamoDB LearningStore once the table layout has its learning items; until then each warm
+    // instance learns from the decisions it sees and starts again from the shipped seed examples.
+    private final Lazy<Suggester> builtInSuggester = new Lazy<>(() -> new BuiltInSuggester(rules(), planner(),
+            new InMemoryLearningStore()));
+    private volatile Suggester suggester;
 
     public AwsClients aws() {
         return aws.get();
@@ -169,8 +175,10 @@ public final class Components {
         return new LambdaWorkDispatcher(aws().lambda(), config.workerFunction());
     }
 
+    /** The built-in suggester (core/suggest) unless a test or the local runtime set another one. */
     public Suggester suggester() {
-        return suggester;
+        Suggester s = suggester;
+        return s != null ? s : builtInSuggester.get();
     }
 
     public Components withSuggester(Suggester s) {
