@@ -57,7 +57,7 @@ public final class RefFinder {
         Matcher m = CODED.matcher(text.replace('\u00a0', ' ').replace('\u202f', ' '));
         while (m.find()) {
             String ref = m.group(1);
-            if (!acceptCoded(ref, folded, m.start(1))) {
+            if (!acceptCoded(ref, folded, m.start(1)) || bracketed(text, m.start(1), m.end(1))) {
                 continue;
             }
             taken.add(new int[] {m.start(1), m.end(1)});
@@ -103,6 +103,15 @@ public final class RefFinder {
             return false;
         }
         return digits.length() >= 4;
+    }
+
+    /** "[SQ-558213]", "[#4521]": a ticket or case tag of a helpdesk tool, not an invoice. */
+    private static boolean bracketed(String text, int start, int end) {
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == '#' || text.charAt(before) == ' ')) {
+            before--;
+        }
+        return before >= 0 && text.charAt(before) == '[' && end < text.length() && text.charAt(end) == ']';
     }
 
     private static boolean isYear(String s) {

@@ -44,7 +44,8 @@ class RefFinderTest {
         "BL 25-08821 signé",
         "SIRET 812 447 903 00027",
         "IBAN FR76 3000 6000 0112 3456 7890 189",
-        "our order 55821"})
+        "our order 55821",
+        "RE: Reminder [SQ-558213]"})
     void leavesOtherDocumentsAndNumbersOut(String text) {
         assertThat(RefFinder.find(text)).isEmpty();
     }
