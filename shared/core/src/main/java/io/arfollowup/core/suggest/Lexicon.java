@@ -15,15 +15,16 @@ import java.util.regex.Pattern;
 /**
  * The domain vocabulary: cues (FR/EN, and common DE/ES/IT words) that point to statuses, each with a weight, read
  * from {@code config/suggester/lexicon.txt}. A negatable cue counts for nothing when a negation precedes it in the
- * same clause ("nous ne contestons pas", "not disputing").
+ * same clause ("nous ne contestons pas", "not disputing"), a past-only cue when a future marker does ("it will be
+ * paid on the 14th").
  */
 final class Lexicon {
 
     static final String RESOURCE = "config/suggester/lexicon.txt";
 
     /** One cue: the statuses it points to, how much, and the reason a summary may quote (fr/en, may be null). */
-    record Cue(int id, List<String> statuses, double weight, boolean negatable, String reasonFr, String reasonEn,
-               Pattern pattern, java.util.Set<String> prefixes) {
+    record Cue(int id, List<String> statuses, double weight, boolean negatable, boolean pastOnly, String reasonFr,
+               String reasonEn, Pattern pattern, java.util.Set<String> prefixes) {
     }
 
     /** A cue found in a text, at [start, end) of the folded (= original) text. */
@@ -33,6 +34,8 @@ final class Lexicon {
     private static final Pattern NEGATION = Pattern.compile(
             "(\\b(ne|pas|non|aucune?|jamais|sans|not|no|never|nor|nothing|nicht|kein\\w*|nunca|ningun\\w*|mai)\\b"
                     + "|\\bn'|n't\\b)");
+    private static final Pattern FUTURE = Pattern.compile(
+            "(\\b(will|shall|going to|sera|seront|serons|va|vont|allons|vais|wird|werden|sara|saranno)\\b|'ll\\b)");
     private static final Pattern CLAUSE_END = Pattern.compile("[.,;:!?\\n]|\\bmais\\b|\\bbut\\b|\\bhowever\\b|\\bpourtant\\b");
 
     private final List<Cue> cues;
@@ -70,6 +73,7 @@ final class Lexicon {
             List<String> statuses = List.of(parts[0].trim().split(","));
             double weight = Double.parseDouble(parts[1].trim());
             boolean negatable = parts[2].contains("N");
+            boolean pastOnly = parts[2].contains("F");
             String reasonFr = null;
             String reasonEn = null;
             String reason = parts[3].trim();
@@ -80,7 +84,8 @@ final class Lexicon {
             }
             String source = parts[4].trim();
             Pattern p = Pattern.compile(source.replace(" ", "\\s+"));
-            cues.add(new Cue(cues.size(), statuses, weight, negatable, reasonFr, reasonEn, p, Prefixes.of(source)));
+            cues.add(new Cue(cues.size(), statuses, weight, negatable, pastOnly, reasonFr, reasonEn, p,
+                    Prefixes.of(source)));
         }
         return new Lexicon(cues);
     }
@@ -105,7 +110,8 @@ final class Lexicon {
             Hit negatedHit = null;
             Hit kept = null;
             while (m.find()) {
-                boolean negated = cue.negatable() && negated(folded, m.start());
+                boolean negated = (cue.negatable() && negated(folded, m.start()))
+                        || (cue.pastOnly() && precededBy(FUTURE, folded, m.start()));
                 if (!negated) {
                     kept = new Hit(cue, m.start(), m.end(), false);
                     break;
@@ -124,6 +130,11 @@ final class Lexicon {
     }
 
     static boolean negated(String folded, int start) {
+        return precededBy(NEGATION, folded, start);
+    }
+
+    /** Whether the marker occurs before the position in the same clause (at most 40 characters back). */
+    static boolean precededBy(Pattern marker, String folded, int start) {
         int from = Math.max(0, start - 40);
         String window = folded.substring(from, start);
         Matcher end = CLAUSE_END.matcher(window);
@@ -131,6 +142,6 @@ final class Lexicon {
         while (end.find()) {
             clause = end.end();
         }
-        return NEGATION.matcher(window.substring(clause)).find();
+        return marker.matcher(window.substring(clause)).find();
     }
 }
