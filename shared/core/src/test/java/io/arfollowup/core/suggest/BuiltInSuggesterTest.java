@@ -67,6 +67,9 @@ class BuiltInSuggesterTest {
         "paiment efectué hier par virrement|ALREADY_PAID",
         "the goods arived dammaged, we wont pay for them|DELIVERY_DISPUTE",
         "will pay tommorow|PAYMENT_PROMISE",
+        // a participle in the future tense is no payment made
+        "It'll be paid on the 14th.|PAYMENT_PROMISE",
+        "La facture sera réglée le 28 par virement.|PAYMENT_PROMISE",
         // usable guesses in German, Spanish and Italian
         "Die Rechnung wurde bereits am 3. November überwiesen.|ALREADY_PAID",
         "Pagaremos la factura el próximo viernes.|PAYMENT_PROMISE",
