@@ -249,7 +249,7 @@ public final class BuiltInSuggester implements Suggester {
         List<Lexicon.Hit> strongestFirst = new ArrayList<>(a.hits);
         strongestFirst.sort((x, y) -> Double.compare(y.cue().weight(), x.cue().weight()));
         for (Lexicon.Hit h : strongestFirst) {
-            if (h.negated()) {
+            if (h.negated() || (h.cue().pastOnly() && futureSentence(a, h.start()))) {
                 continue;
             }
             for (String st : h.cue().statuses()) {
@@ -325,6 +325,21 @@ public final class BuiltInSuggester implements Suggester {
             }
         }
         return new Reading(a, s);
+    }
+
+    /** A payment "made" in a sentence that only names days to come ("virement fait demain") is not made yet. */
+    private static boolean futureSentence(Analysis a, int pos) {
+        int[] span = MultiGroup.sentence(a.folded, pos);
+        boolean future = false;
+        for (DateFinder.Found d : a.dates) {
+            if (d.start() >= span[0] && d.start() < span[1]) {
+                if (!d.date().isAfter(a.today)) {
+                    return false;
+                }
+                future = true;
+            }
+        }
+        return future;
     }
 
     private void add(double[] s, String status, double v) {

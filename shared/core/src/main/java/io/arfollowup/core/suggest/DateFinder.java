@@ -196,7 +196,9 @@ final class DateFinder {
                 continue;
             }
             DayOfWeek dow = DAY.get(m.group(2));
-            LocalDate d = today.with(TemporalAdjusters.next(dow));
+            LocalDate d = pastContext(folded, m.start(), m.group(1), m.group(3))
+                    ? today.with(TemporalAdjusters.previous(dow))
+                    : today.with(TemporalAdjusters.next(dow));
             String after = m.group(3);
             if ("week".equals(after) || "en huit".equals(after)) {
                 d = d.plusWeeks(1);
@@ -209,13 +211,45 @@ final class DateFinder {
             if (day < 1 || day > 31 || overlaps(out, m.start(2))) {
                 continue;
             }
-            LocalDate d = today.getDayOfMonth() < day && day <= today.lengthOfMonth()
-                    ? today.withDayOfMonth(day)
-                    : nextOccurrence(today.plusMonths(1).withDayOfMonth(1), today.plusMonths(1).getMonthValue(), day);
+            LocalDate d;
+            if (pastContext(folded, m.start(), null, null)) {
+                // "payé depuis le 2": the last such day, not the next one
+                d = today.getDayOfMonth() >= day ? today.withDayOfMonth(day)
+                        : safe(today.minusMonths(1).getYear(), today.minusMonths(1).getMonthValue(), day);
+            } else {
+                d = today.getDayOfMonth() < day && day <= today.lengthOfMonth()
+                        ? today.withDayOfMonth(day)
+                        : nextOccurrence(today.plusMonths(1).withDayOfMonth(1), today.plusMonths(1).getMonthValue(),
+                        day);
+            }
             add(out, d, m.start(), m.end());
         }
         out.sort((x, y) -> Integer.compare(x.start(), y.start()));
         return out;
+    }
+
+    private static final Pattern PAST_BEFORE = Pattern.compile(
+            "\\b(depuis|since|ago|went out|went|was (paid|sent|made|mailed|posted|transferred|settled)"
+                    + "|were (paid|sent|made|mailed|posted)|has been|have been|a ete|ont ete|avons (paye|regle|vire|envoye"
+                    + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last)\\b[^.!?\\n]{0,25}$");
+    private static final Pattern FUTURE_NEAR = Pattern.compile(
+            "\\b(will|shall|sera|seront|va|vais|allons|vont|prochaine?|next|des|d'ici|by|avant|before)\\b|'ll\\b");
+
+    /** A day named after a verb of the past ("went out on Friday", "payé depuis le 2") is the last such day. */
+    private static boolean pastContext(String folded, int start, String before, String after) {
+        if ((before != null && !before.isEmpty()) || (after != null && !after.isEmpty())) {
+            return false; // "next Friday", "ce vendredi", "vendredi prochain" look ahead
+        }
+        int from = Math.max(0, start - 40);
+        String window = folded.substring(from, start);
+        if (FUTURE_NEAR.matcher(window).find()) {
+            return false;
+        }
+        if (PAST_BEFORE.matcher(window).find()) {
+            return true;
+        }
+        int to = Math.min(folded.length(), start + 30);
+        return folded.substring(start, to).matches("(?s)\\S+\\s+(dernier|derniere|last)\\b.*");
     }
 
     private static boolean followedByDate(String folded, int end) {

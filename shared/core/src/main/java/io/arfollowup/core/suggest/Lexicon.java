@@ -83,7 +83,8 @@ final class Lexicon {
                 reasonEn = reason.substring(slash + 1);
             }
             String source = parts[4].trim();
-            Pattern p = Pattern.compile(source.replace(" ", "\\s+"));
+            // a cue ends on a whole word: "pourri" must not fire inside "pourrions"
+            Pattern p = Pattern.compile(source.replace(" ", "\\s+") + "(?![a-z0-9])");
             cues.add(new Cue(cues.size(), statuses, weight, negatable, pastOnly, reasonFr, reasonEn, p,
                     Prefixes.of(source)));
         }
