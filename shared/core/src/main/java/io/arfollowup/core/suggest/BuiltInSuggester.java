@@ -298,6 +298,10 @@ public final class BuiltInSuggester implements Suggester {
             // several amounts on several dates: a schedule being proposed
             add(s, "PAYMENT_PLAN_REQUEST", 2);
         }
+        if (a.tokenCount > 14) {
+            // thanks and "c'est noté" inside a longer reply are politeness, not the message
+            add(s, "NO_ACTION", -2);
+        }
         boolean anyCue = a.hits.stream().anyMatch(h -> !h.negated() && h.cue().weight() > 0);
         if (!anyCue && a.tokenCount < 15) {
             // a short reply that says nothing of the domain: an acknowledgement, if it thanks or acknowledges

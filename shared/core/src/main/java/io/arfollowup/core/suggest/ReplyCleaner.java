@@ -29,7 +29,8 @@ public final class ReplyCleaner {
                     + "|inviato da).*");
     private static final Pattern CLOSING = Pattern.compile(
             "^((bien |tres |tres bien )?cordialement|cordiales salutations|bien a (vous|toi)|(sinceres |meilleures )?"
-                    + "salutations( distinguees)?|bonne (journee|soiree|fin de journee|semaine|continuation)|cdl?t|cdt"
+                    + "salutations( distinguees)?|bonne (journee|soiree|fin de journee|fin de semaine|semaine|continuation)"
+                    + "|bon (week-?end|apres-midi)|(have a )?(good|nice|great|lovely) (day|weekend|week|evening)|cdl?t|cdt"
                     + "|bav|a\\+|a bientot|merci( beaucoup| d'avance| par avance| encore)?|thanks?( you| again| in "
                     + "advance| a lot)?|thx|many thanks|(kind |best |warm |with )?regards|best( wishes)?|cheers|"
                     + "sincerely|yours (sincerely|faithfully|truly)|(mit )?freundlichen grussen|viele grusse|"
