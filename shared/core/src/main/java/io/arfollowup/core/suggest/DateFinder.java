@@ -38,7 +38,7 @@ final class DateFinder {
             "(?<![\\d/.])(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{4}|\\d{2}))?(?![\\d/]|\\.\\d)");
     private static final Pattern P_ISO = Pattern.compile("\\b(20\\d\\d)-(\\d{2})-(\\d{2})\\b");
     private static final Pattern P_DAY_MONTH = Pattern.compile(
-            "\\b(\\d{1,2})(?:er|st|nd|rd|th|e)?\\s+(?:de\\s+|of\\s+|di\\s+)?(" + MONTHS + ")\\.?(?:\\s+(\\d{4}))?\\b");
+            "\\b(\\d{1,2})(?:er|st|nd|rd|th|e|\\.)?\\s+(?:de\\s+|of\\s+|di\\s+)?(" + MONTHS + ")\\.?(?:\\s+(\\d{4}))?\\b");
     private static final Pattern P_MONTH_DAY = Pattern.compile(
             "\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?");
     private static final Pattern P_WEEKDAY = Pattern.compile(
