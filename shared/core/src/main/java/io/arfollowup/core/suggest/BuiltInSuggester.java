@@ -275,7 +275,9 @@ public final class BuiltInSuggester implements Suggester {
         }
         if (a.hasFutureDate()) {
             boolean paymentWord = PAYMENT_WORD.matcher(a.folded).find();
-            add(s, "PAYMENT_PROMISE", promiseCue ? 2.5 : paymentWord ? 2 : 1);
+            // a date next to a payment word is a promise, unless the reply says the payment is waiting on something
+            double waiting = cue(a, "PAYMENT_IN_PROGRESS");
+            add(s, "PAYMENT_PROMISE", promiseCue ? 2.5 : paymentWord && waiting < 3 ? 2 : 0.5);
             add(s, "PAYMENT_IN_PROGRESS", -1);
         }
         if (a.hasPastDate() && cue(a, "ALREADY_PAID") > 0) {
