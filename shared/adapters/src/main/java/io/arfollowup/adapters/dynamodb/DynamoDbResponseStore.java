@@ -99,7 +99,7 @@ public final class DynamoDbResponseStore implements ResponseStore {
         }
         values.put(":to", Attrs.s(to.name()));
         values.put(":actor", Attrs.s(actor == null ? "system" : actor));
-        values.put(":at", Attrs.s(clock.instant().toString()));
+        values.put(":at", Attrs.s(Attrs.sortable(clock.instant())));
         values.put(":inbox", Attrs.s("INBOX#" + to.name()));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(responseId))
@@ -137,9 +137,9 @@ public final class DynamoDbResponseStore implements ResponseStore {
     static Map<String, AttributeValue> toItem(Response r) {
         Map<String, AttributeValue> item = Attrs.item()
                 .s(PK, "R#" + r.id()).s(SK, SORT)
-                .s(GSI1_PK, "INBOX#" + r.state().name()).s(GSI1_SK, r.receivedAt() + "#" + r.id())
+                .s(GSI1_PK, "INBOX#" + r.state().name()).s(GSI1_SK, Attrs.sortable(r.receivedAt()) + "#" + r.id())
                 .s(GSI2_PK, r.customerId() == null ? null : "C#" + r.customerId())
-                .s(GSI2_SK, r.customerId() == null ? null : "R#" + r.receivedAt() + "#" + r.id())
+                .s(GSI2_SK, r.customerId() == null ? null : "R#" + Attrs.sortable(r.receivedAt()) + "#" + r.id())
                 .s("id", r.id()).s("channel", r.channel().name()).s("customerId", r.customerId())
                 .s("sender", r.sender()).s("senderName", r.senderName()).instant("receivedAt", r.receivedAt())
                 .s("subject", r.subject()).s("newText", r.newText()).s("language", r.language())
