@@ -125,13 +125,28 @@ public final class DynamoDbResponseStore implements ResponseStore {
 
     @Override
     public void linkCustomer(String responseId, String customerId) {
+        // GSI2 is sparse: the response joins the customer's index only with both keys, and the sort key holds
+        // receivedAt, which an update expression cannot concatenate: read it first
+        var stored = dynamo.getItem(b -> b.tableName(table).key(key(responseId)).consistentRead(true)
+                .projectionExpression("#at").expressionAttributeNames(Map.of("#at", "receivedAt")));
+        java.time.Instant receivedAt = stored.hasItem() ? Attrs.instant(stored.item(), "receivedAt") : null;
+        Map<String, String> names = new HashMap<>(Map.of("#customer", "customerId", "#g2", GSI2_PK,
+                "#flags", "flags", "#pk", PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":c", Attrs.s(customerId),
+                ":g2", Attrs.s("C#" + customerId),
+                ":unmatched", AttributeValue.fromSs(List.of(ResponseFlag.UNMATCHED.name()))));
+        String set = "SET #customer = :c, #g2 = :g2";
+        if (receivedAt != null) {
+            set += ", #g2s = :g2s";
+            names.put("#g2s", GSI2_SK);
+            values.put(":g2s", Attrs.s("R#" + Attrs.sortable(receivedAt) + "#" + responseId));
+        }
+        String update = set + " DELETE #flags :unmatched";
         dynamo.updateItem(b -> b.tableName(table).key(key(responseId))
-                .updateExpression("SET #customer = :c, #g2 = :g2 DELETE #flags :unmatched")
+                .updateExpression(update)
                 .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#customer", "customerId", "#g2", GSI2_PK, "#flags", "flags",
-                        "#pk", PK))
-                .expressionAttributeValues(Map.of(":c", Attrs.s(customerId), ":g2", Attrs.s("C#" + customerId),
-                        ":unmatched", AttributeValue.fromSs(List.of(ResponseFlag.UNMATCHED.name())))));
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
     }
 
     static Map<String, AttributeValue> toItem(Response r) {
