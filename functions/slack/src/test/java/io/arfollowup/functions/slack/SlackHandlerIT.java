@@ -315,4 +315,31 @@ class SlackHandlerIT {
             assertThat(c.groups().get(1).followUp().date()).isEqualTo(java.time.LocalDate.of(2025, 3, 20));
         });
     }
+
+    // ---- add a group ----
+
+    @Test
+    void addGroup_rewritesTheOpenModalWithOneMoreGroup() {
+        fn = new SlackFunction(S01_AT, Language.FR);
+        fn.storeResponse("em-q", ResponseState.NEW);
+        JsonObject values = new JsonObject();
+        values.add("status_0", SlackFunction.selected("static_select", "PAYMENT_PROMISE"));
+        JsonObject click = SlackFunction.submission("em-q", values);
+        click.addProperty("type", "block_actions");
+        click.add("container", com.google.gson.JsonParser.parseString(
+                "{\"type\":\"view\",\"view_id\":\"V07MODAL01\"}"));
+        click.add("actions", com.google.gson.JsonParser.parseString("[{\"action_id\":\"add_group\","
+                + "\"block_id\":\"modal_actions\",\"value\":\"em-q\",\"type\":\"button\","
+                + "\"action_ts\":\"1741599999.776655\"}]"));
+        fn.slack.clear();
+
+        var reply = fn.send(v1Signed(formBody(click), S01_AT, false));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(fn.slack.calls("views.update")).singleElement().satisfies(u -> {
+            assertThat(u).containsEntry("view_id", "V07MODAL01").containsEntry("hash", "1741600000.abcdef");
+            assertThat(u.get("view")).contains("\"status_0\"", "\"status_1\"").doesNotContain("\"status_2\"");
+        });
+        assertThat(fn.dispatched()).isEmpty();
+    }
 }
