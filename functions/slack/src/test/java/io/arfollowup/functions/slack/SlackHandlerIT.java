@@ -9,6 +9,7 @@ import static io.arfollowup.functions.slack.SlackFunction.v1Signed;
 import static io.arfollowup.functions.slack.SlackFunction.v2Signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arfollowup.adapters.http.HttpEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonObject;
 import io.arfollowup.adapters.config.AppConfig;

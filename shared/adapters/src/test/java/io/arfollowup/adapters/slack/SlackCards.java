@@ -5,7 +5,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.slack.api.util.json.GsonFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -13,7 +12,7 @@ import java.util.function.BiConsumer;
 /** Block Kit as Slack receives it (snake_case JSON), and walkers to check Slack's limits on it. */
 public final class SlackCards {
 
-    private static final Gson GSON = GsonFactory.createSnakeCase();
+    private static final Gson GSON = SlackWebApi.BLOCKS;
 
     private SlackCards() {
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import io.arfollowup.adapters.config.YamlRuleCatalog;
 import io.arfollowup.adapters.mail.AngusMailReader;
 import io.arfollowup.adapters.mail.MailSystemProperties;
@@ -43,9 +41,7 @@ class SlackChatNotifierIT {
     @BeforeEach
     void start() {
         stub = new SlackApiStub();
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(stub.endpoint() + "/api/");
-        notifier = new SlackChatNotifier(Slack.getInstance(config).methods("xoxb-test"), "C07RELANCES",
+        notifier = new SlackChatNotifier(new SlackWebApi(stub.endpoint() + "/api/", "xoxb-test"), "C07RELANCES",
                 new ResponseCards(Language.FR, ZoneId.of("Europe/Paris"), YamlRuleCatalog.bundled()));
     }
 
@@ -119,7 +115,7 @@ class SlackChatNotifierIT {
         stub.failNext("chat.postMessage", "channel_not_found");
 
         assertThatThrownBy(() -> notifier.postResponseCard(view("x")))
-                .isInstanceOf(SlackChatNotifier.SlackFailure.class).hasMessageContaining("channel_not_found");
+                .isInstanceOf(SlackWebApi.SlackFailure.class).hasMessageContaining("channel_not_found");
         assertThat(stub.messages()).isEmpty();
     }
 
