@@ -8,6 +8,7 @@ ENGINES := infra/local/node_modules/.package-lock.json
 help:
 	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
 	@echo "make test      run every test (unit + integration on local engines)"
+	@echo "make bench     every budget of DESIGN §11 (BENCH=name to run one)"
 	@echo "make build     build every function's Lambda jar (functions/*/target/lambda/*.jar)"
 	@echo "make parse-email FILES=\"a.eml b.eml\"  print what the inbound parser reads (INBOUND_DOMAINS=...)"
 	@echo "make eval      score the suggester (FILE=replies.jsonl: on your labelled replies; none: cross-validation on ../shared/corpus/dev)"
@@ -16,6 +17,11 @@ help:
 $(ENGINES): infra/local/package.json infra/local/package-lock.json
 	cd infra/local && npm ci --no-audit --no-fund
 engines: $(ENGINES)
+
+# the main job end to end on the embedded defaults: engines, sample data, real .eml files (events/emails)
+# ARGS=--once stops after the report; EMAILS=<folder> ingests another folder (e.g. ../shared/emails/dev)
+demo: engines
+	$(MVN) -Ddemo -Ddemo.args="$(ARGS) $(if $(EMAILS),--emails=$(abspath $(EMAILS)))" -DskipTests -pl infra/local -am package
 
 test: engines
 	$(MVN) verify

@@ -102,7 +102,7 @@ public final class Demo {
 
         out.println();
         out.println("(c) qualification in Slack: signed interactions to " + runtime.slackRequestUrl());
-        Map<String, DemoData.Decision> decisions = data.decisions();
+        Map<String, List<DemoData.Decision>> decisions = data.decisions();
         List<EmailRun> qualified = new ArrayList<>();
         for (EmailRun r : runs) {
             qualified.add(qualify(r, decisions.get(r.file())));
@@ -228,7 +228,8 @@ public final class Demo {
         }
     }
 
-    private EmailRun qualify(EmailRun r, DemoData.Decision decision) {
+    private EmailRun qualify(EmailRun r, List<DemoData.Decision> groups) {
+        DemoData.Decision decision = groups == null || groups.isEmpty() ? null : groups.get(0);
         Response resp = r.response();
         if (resp == null || resp.card() == null) {
             return r;
@@ -240,7 +241,7 @@ public final class Demo {
                 || "NO_ACTION".equals(decision.status())) {
             int status = slack.clickButton(collector, resp.card().channel(), resp.card().ts(), SlackIds.VALIDATE, resp.id());
             Response after = c.responses().get(resp.id()).orElse(resp);
-            out.printf("  %-44s Validate (no qualification%s) → HTTP %d → %s%n", r.file(),
+            out.printf("  %-40s Validate (no qualification%s) → HTTP %d → %s%n", r.file(),
                     customer == null ? ": unmatched, left for triage" : machine ? ": machine-generated"
                             : decision == null ? ": no scripted decision" : "", status, after.state());
             return new EmailRun(r.file(), r.responseId(), after, null, List.of(), status);
@@ -249,11 +250,22 @@ public final class Demo {
         int click = slack.clickButton(collector, resp.card().channel(), resp.card().ts(), SlackIds.QUALIFY_OPEN, resp.id());
         List<Map<String, String>> opened = runtime.environment().slack().calls("views.open");
         if (opened.size() == views) {
-            out.printf("  %-44s Qualify… → HTTP %d but no modal opened%n", r.file(), click);
+            out.printf("  %-40s Qualify… → HTTP %d but no modal opened%n", r.file(), click);
             return r;
         }
         JsonNode view = withIds(LocalJson.read(opened.get(opened.size() - 1).get("view")));
-        int submit = slack.submitView(collector, view, values(decision, collector));
+        while (groupsIn(view) < groups.size()) {
+            // a reply that treats invoices differently: "Add a group" in the modal, as a collector would
+            slack.clickInView(collector, view, values(groups.subList(0, groupsIn(view)), collector),
+                    "add_group", resp.id());
+            JsonNode updated = runtime.environment().slack().view(view.path("id").asText()).orElse(view);
+            if (groupsIn(updated) <= groupsIn(view)) {
+                break;
+            }
+            view = updated;
+        }
+        int submit = slack.submitView(collector, view, values(groups.subList(0, Math.min(groups.size(),
+                groupsIn(view))), collector));
         Response after = c.responses().get(resp.id()).orElse(resp);
         Optional<Qualification> q = c.qualifications().latest(resp.id());
         List<FollowUp> followUps = new ArrayList<>();
@@ -262,10 +274,17 @@ public final class Demo {
                 c.followUps().get(Ids.followUpId(resp.id(), qq.version(), g)).ifPresent(followUps::add);
             }
         });
-        out.printf("  %-44s Qualify… %s on %s → HTTP %d/%d → %s%s%n", r.file(), decision.status(),
-                String.join(" ", decision.items()), click, submit, after.state(),
-                followUps.isEmpty() ? "" : ", follow-up " + followUps.get(0).templateId() + " at "
-                        + WHEN.format(followUps.get(0).dueLocal()) + " " + followUps.get(0).zone());
+        out.printf("  %-40s Qualify… → HTTP %d/%d → %s%n", r.file(), click, submit, after.state());
+        for (int g = 0; g < groups.size(); g++) {
+            DemoData.Decision d = groups.get(g);
+            int index = g;
+            String planned = followUps.stream().filter(f -> f.id().equals(Ids.followUpId(resp.id(),
+                    q.map(Qualification::version).orElse(1), index))).findFirst()
+                    .map(f -> "follow-up " + f.templateId() + " at " + WHEN.format(f.dueLocal()) + " " + f.zone())
+                    .orElse("no follow-up");
+            out.printf("  %-40s   group %d: %-22s %-30s %s%n", "", g + 1, d.status(), String.join(" ", d.items()),
+                    planned);
+        }
         return new EmailRun(r.file(), r.responseId(), after, q.orElse(null), followUps, submit);
     }
 
@@ -281,34 +300,50 @@ public final class Demo {
         return v;
     }
 
-    /** What a collector fills in the modal, as Slack's view.state.values. */
-    private ObjectNode values(DemoData.Decision d, String collector) {
+    private static int groupsIn(JsonNode view) {
+        int n = 0;
+        for (JsonNode block : view.path("blocks")) {
+            if (block.path("block_id").asText().startsWith(SlackIds.BLOCK_STATUS)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** What a collector fills in the modal, as Slack's view.state.values: one set of fields per group. */
+    private ObjectNode values(List<DemoData.Decision> groups, String collector) {
         ObjectNode values = LocalJson.MAPPER.createObjectNode();
-        ArrayNode selected = values.putObject(SlackIds.BLOCK_ITEMS + 0).putObject(SlackIds.ACTION)
+        for (int g = 0; g < groups.size(); g++) {
+            values(values, g, groups.get(g), collector);
+        }
+        return values;
+    }
+
+    private void values(ObjectNode values, int g, DemoData.Decision d, String collector) {
+        ArrayNode selected = values.putObject(SlackIds.BLOCK_ITEMS + g).putObject(SlackIds.ACTION)
                 .put("type", "multi_static_select").putArray("selected_options");
         for (String item : d.items()) {
             ObjectNode o = selected.addObject();
             o.putObject("text").put("type", "plain_text").put("text", item);
             o.put("value", item);
         }
-        ObjectNode status = values.putObject(SlackIds.BLOCK_STATUS + 0).putObject(SlackIds.ACTION)
+        ObjectNode status = values.putObject(SlackIds.BLOCK_STATUS + g).putObject(SlackIds.ACTION)
                 .put("type", "static_select").putObject("selected_option");
         status.putObject("text").put("type", "plain_text").put("text", d.status());
         status.put("value", d.status());
-        values.putObject(SlackIds.BLOCK_COMMENT + 0).putObject(SlackIds.ACTION).put("type", "plain_text_input")
+        values.putObject(SlackIds.BLOCK_COMMENT + g).putObject(SlackIds.ACTION).put("type", "plain_text_input")
                 .put("value", d.comment() == null ? "" : d.comment());
-        values.putObject(SlackIds.BLOCK_OWNER + 0).putObject(SlackIds.ACTION).put("type", "users_select")
+        values.putObject(SlackIds.BLOCK_OWNER + g).putObject(SlackIds.ACTION).put("type", "users_select")
                 .put("selected_user", collector);
-        ObjectNode promised = values.putObject(SlackIds.BLOCK_PROMISED + 0).putObject(SlackIds.ACTION)
+        ObjectNode promised = values.putObject(SlackIds.BLOCK_PROMISED + g).putObject(SlackIds.ACTION)
                 .put("type", "datepicker");
         if (d.promisedDate() != null) {
             promised.put("selected_date", d.promisedDate().toString());
         } else {
             promised.putNull("selected_date");
         }
-        values.putObject(SlackIds.BLOCK_FU_DATE + 0).putObject(SlackIds.ACTION).put("type", "datepicker")
+        values.putObject(SlackIds.BLOCK_FU_DATE + g).putObject(SlackIds.ACTION).put("type", "datepicker")
                 .putNull("selected_date");
-        return values;
     }
 
     private void printItems(List<EmailRun> runs) {

@@ -77,14 +77,15 @@ public final class DemoData {
         return customers + " customers, " + items + " items, " + tokens + " reply tokens";
     }
 
-    public Map<String, Decision> decisions() {
-        Map<String, Decision> out = new LinkedHashMap<>();
+    /** The scripted decisions per e-mail file: one row per group (a reply can promise on one, dispute another). */
+    public Map<String, List<Decision>> decisions() {
+        Map<String, List<Decision>> out = new LinkedHashMap<>();
         if (!Files.exists(dir.resolve("decisions.csv"))) {
             return out;
         }
         for (CSVRecord r : read("decisions.csv")) {
             String items = blank(r, "items");
-            out.put(r.get("email"), new Decision(r.get("email"), r.get("status"),
+            out.computeIfAbsent(r.get("email"), k -> new ArrayList<>()).add(new Decision(r.get("email"), r.get("status"),
                     items == null ? List.of() : List.of(items.split("\\|")), blank(r, "comment"),
                     blank(r, "promised_date") == null ? null : date(r.get("promised_date"))));
         }

@@ -71,6 +71,8 @@ public final class LocalEnvironment implements AutoCloseable {
         e.put("SLACK_BOT_TOKEN", "xoxb-local");
         e.put("SLACK_API_URL", slack.endpoint() + "/api/");
         e.put("SLACK_LANGUAGE", "en");
+        e.put("LINK_SIGNING_KEY", "local-link-signing-key-0123456789-not-for-production");
+        e.put("WEB_BASE_URL", "http://127.0.0.1:8787");
         e.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
         e.put("S3_ENDPOINT", s3.endpoint().toString());
         e.put("SES_ENDPOINT", ses.endpoint().toString());

@@ -10,6 +10,7 @@ import io.arfollowup.adapters.wiring.Components;
 import io.arfollowup.functions.inbound.InboundEmailHandler;
 import io.arfollowup.functions.runner.FollowUpRunnerHandler;
 import io.arfollowup.functions.slack.SlackHandler;
+import io.arfollowup.functions.webform.WebFormHandler;
 import io.arfollowup.functions.worker.Worker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,6 +42,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final SlackHandler slack;
     private final InboundEmailHandler inbound;
     private final FollowUpRunnerHandler runner;
+    private final WebFormHandler webForm;
 
     public LocalRuntime(LocalEnvironment env, int port) {
         this.env = env;
@@ -49,13 +51,16 @@ public final class LocalRuntime implements AutoCloseable {
         this.slack = new SlackHandler(SlackHandler.build(c, worker));
         this.inbound = new InboundEmailHandler(c.receiveEmail(new AngusMailReader()), c.config().rawMailPrefix());
         this.runner = new FollowUpRunnerHandler(c.runFollowUp());
+        this.webForm = WebForms.handler(c);
         env.scheduler().target(this::invokeRunner);
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on 127.0.0.1:" + port, e);
         }
-        server.createContext("/slack/events", this::slackEvents);
+        server.createContext("/slack/events", exchange -> proxy(exchange, slack::handleRequest));
+        server.createContext("/r/", exchange -> proxy(exchange, webForm::handleRequest));
+        server.createContext("/i/", exchange -> proxy(exchange, webForm::handleRequest));
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -85,7 +90,14 @@ public final class LocalRuntime implements AutoCloseable {
         return invoke(out -> runner.handleRequest(in(inputJson), out, null));
     }
 
-    private void slackEvents(HttpExchange exchange) throws IOException {
+    /** A Lambda's stream handler, as API Gateway would call it. */
+    interface LambdaHttp {
+        void handleRequest(java.io.InputStream in, OutputStream out, com.amazonaws.services.lambda.runtime.Context c)
+                throws IOException;
+    }
+
+    /** Turns an HTTP request into the HTTP API v2 event API Gateway sends, and the handler's answer back. */
+    private void proxy(HttpExchange exchange, LambdaHttp handler) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
             ObjectNode event = LocalJson.MAPPER.createObjectNode();
@@ -101,7 +113,7 @@ public final class LocalRuntime implements AutoCloseable {
             // API Gateway HTTP API delivers form bodies base64-encoded: do the same so the same code runs
             event.put("body", Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", true);
-            String out = invoke(o -> slack.handleRequest(in(LocalJson.MAPPER.writeValueAsString(event)), o, null));
+            String out = invoke(o -> handler.handleRequest(in(LocalJson.MAPPER.writeValueAsString(event)), o, null));
             var response = LocalJson.MAPPER.readTree(out);
             byte[] respBody = response.path("body").asText("").getBytes(StandardCharsets.UTF_8);
             response.path("headers").fields().forEachRemaining(h -> exchange.getResponseHeaders().add(h.getKey(),

@@ -51,6 +51,20 @@ public final class LocalSlackClient {
         return post(p);
     }
 
+    /** A click on a button inside an open modal ({@code view} as Slack holds it, with the values typed so far). */
+    public int clickInView(String userId, JsonNode view, ObjectNode values, String actionId, String value) {
+        ObjectNode p = base("block_actions", userId);
+        p.put("trigger_id", triggerId());
+        p.putObject("container").put("type", "view").put("view_id", view.path("id").asText());
+        ObjectNode v = view.deepCopy();
+        v.putObject("state").set("values", values);
+        p.set("view", v);
+        ArrayNode actions = p.putArray("actions");
+        actions.addObject().put("action_id", actionId).put("block_id", "modal_actions").put("value", value)
+                .put("type", "button").put("action_ts", ts());
+        return post(p);
+    }
+
     /** Submits a modal: {@code view} as views.open returned it, {@code values} as Slack's view.state.values. */
     public int submitView(String userId, JsonNode view, ObjectNode values) {
         ObjectNode p = base("view_submission", userId);

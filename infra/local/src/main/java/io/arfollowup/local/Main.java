@@ -14,6 +14,17 @@ public final class Main {
     private Main() {
     }
 
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         boolean once = false;
         Path root = io.arfollowup.testing.engines.EngineLauncher.repositoryRoot();
@@ -38,7 +49,9 @@ public final class Main {
             System.err.println("no such folder: " + emails);
             System.exit(2);
         }
-        System.out.println("ar-followup demo — starting the local engines (data in " + root.relativize(
+        // every run starts from the embedded defaults; the data stays under .local/ for inspection while serving
+        deleteRecursively(dataDir);
+        System.out.println("ar-followup demo — starting the local engines (fresh data in " + root.relativize(
                 dataDir.toAbsolutePath().normalize()) + "/)…");
         try (LocalEnvironment env = new LocalEnvironment(dataDir, Clock.systemUTC());
              LocalRuntime runtime = new LocalRuntime(env, once ? 0 : port)) {

@@ -1,11 +1,15 @@
 package io.arfollowup.functions.slack;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.optionGroup;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.datePicker;
 import static com.slack.api.model.block.element.BlockElements.multiStaticSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
@@ -38,19 +42,24 @@ import io.arfollowup.core.port.RuleCatalog;
 import io.arfollowup.core.usecase.QualifyResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The Qualify… modal: items (preselected from the answer), status grouped by type, comment (prefilled with the
- * summary), resolution owner, follow-up date (empty = the rule's). Parsing returns either a command or the errors
- * per block, which Slack shows next to each field ({@code response_action: errors}).
+ * The Qualify… modal. One or more groups (a reply can promise on one invoice and dispute another: "Add a group"),
+ * each with items (preselected from the answer / suggestion), status grouped by type, comment (prefilled with the
+ * summary), resolution owner, promised date and follow-up date (empty = the rule's). Parsing returns either a
+ * command or the errors per block, which Slack shows next to each field ({@code response_action: errors}).
  */
 public final class QualifyModal {
 
     public static final int MAX_OPTIONS = 100;
+    public static final int MAX_GROUPS = 5;
+    public static final String ADD_GROUP = "add_group";
 
     private final Language ui;
     private final RuleCatalog rules;
@@ -60,8 +69,13 @@ public final class QualifyModal {
         this.rules = rules;
     }
 
+    /** The modal with as many groups as the suggestion proposes (at least one). */
     public View build(Response response, Customer customer, List<Item> openItems) {
-        SuggestedGroup suggested = response.suggestion() == null ? null : response.suggestion().main().orElse(null);
+        int suggested = response.suggestion() == null ? 1 : Math.max(1, response.suggestion().groups().size());
+        return build(response, customer, openItems, Math.min(MAX_GROUPS, suggested));
+    }
+
+    public View build(Response response, Customer customer, List<Item> openItems, int groups) {
         List<LayoutBlock> blocks = new ArrayList<>();
         String intro = "*" + Mrkdwn.escape(customer.name()) + "* — " + Mrkdwn.escapeAndCut(
                 response.newText().isBlank() ? String.valueOf(response.subject()) : response.newText(), 280);
@@ -72,11 +86,40 @@ public final class QualifyModal {
             itemOptions.add(option(plainText(Mrkdwn.cut(i.number() + " · " + i.openAmount() + " " + i.currency()
                     + (i.dueDate() == null ? "" : " · " + i.dueDate()), 75)), i.number()));
         }
-        List<String> preselect = suggested != null && !suggested.itemNumbers().isEmpty() ? suggested.itemNumbers()
-                : response.itemRefs();
+        List<SuggestedGroup> proposals = response.suggestion() == null ? List.of() : response.suggestion().groups();
+        for (int g = 0; g < groups; g++) {
+            SuggestedGroup proposal = g < proposals.size() ? proposals.get(g) : null;
+            if (groups > 1) {
+                int n = g + 1;
+                if (g > 0) {
+                    blocks.add(divider());
+                }
+                blocks.add(header(h -> h.text(plainText((ui == Language.FR ? "Groupe " : "Group ") + n))));
+            }
+            List<String> preselect = proposal != null && !proposal.itemNumbers().isEmpty() ? proposal.itemNumbers()
+                    : g == 0 ? response.itemRefs() : List.of();
+            addGroup(blocks, g, itemOptions, preselect, proposal,
+                    g == 0 && response.suggestion() != null ? response.suggestion().summary() : null,
+                    customer.collector());
+        }
+        if (groups < MAX_GROUPS && itemOptions.size() > 1) {
+            blocks.add(actions(a -> a.blockId("modal_actions").elements(List.of(button(b -> b.actionId(ADD_GROUP)
+                    .text(plainText(ui == Language.FR ? "Ajouter un groupe" : "Add a group"))
+                    .value(response.id()))))));
+        }
+        return view(v -> v.type("modal").callbackId(SlackIds.QUALIFY_VIEW)
+                .privateMetadata(response.id())
+                .title(viewTitle(t -> t.type("plain_text").text(SlackText.get(ui, "modal_title"))))
+                .submit(viewSubmit(s -> s.type("plain_text").text(SlackText.get(ui, "modal_submit"))))
+                .close(viewClose(c -> c.type("plain_text").text(SlackText.get(ui, "modal_close"))))
+                .blocks(blocks));
+    }
+
+    private void addGroup(List<LayoutBlock> blocks, int g, List<OptionObject> itemOptions, List<String> preselect,
+                          SuggestedGroup proposal, String summary, String collector) {
         List<OptionObject> initialItems = itemOptions.stream().filter(o -> preselect.contains(o.getValue())).toList();
         if (!itemOptions.isEmpty()) {
-            blocks.add(input(b -> b.blockId(SlackIds.BLOCK_ITEMS + 0).optional(true)
+            blocks.add(input(b -> b.blockId(SlackIds.BLOCK_ITEMS + g).optional(true)
                     .label(plainText(SlackText.get(ui, "items")))
                     .element(multiStaticSelect(m -> {
                         m.actionId(SlackIds.ACTION).options(itemOptions);
@@ -86,7 +129,6 @@ public final class QualifyModal {
                         return m;
                     }))));
         }
-
         List<OptionGroupObject> groups = new ArrayList<>();
         OptionObject initialStatus = null;
         for (StatusType type : StatusType.values()) {
@@ -95,17 +137,17 @@ public final class QualifyModal {
                 if (r.type() == type && r.active()) {
                     OptionObject o = option(plainText(Mrkdwn.cut(r.label(ui), 75)), r.code());
                     options.add(o);
-                    if (suggested != null && r.code().equals(suggested.statusCode())) {
+                    if (proposal != null && r.code().equals(proposal.statusCode())) {
                         initialStatus = o;
                     }
                 }
             }
             if (!options.isEmpty()) {
-                groups.add(optionGroup(g -> g.label(plainText(type.label(ui))).options(options)));
+                groups.add(optionGroup(og -> og.label(plainText(type.label(ui))).options(options)));
             }
         }
         OptionObject status0 = initialStatus;
-        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_STATUS + 0).label(plainText(SlackText.get(ui, "status")))
+        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_STATUS + g).label(plainText(SlackText.get(ui, "status")))
                 .element(staticSelect(s -> {
                     s.actionId(SlackIds.ACTION).optionGroups(groups);
                     if (status0 != null) {
@@ -113,8 +155,7 @@ public final class QualifyModal {
                     }
                     return s;
                 }))));
-        String summary = response.suggestion() == null ? null : response.suggestion().summary();
-        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_COMMENT + 0).optional(true)
+        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_COMMENT + g).optional(true)
                 .label(plainText(SlackText.get(ui, "comment")))
                 .element(plainTextInput(p -> {
                     p.actionId(SlackIds.ACTION).multiline(true).maxLength(2000);
@@ -123,8 +164,7 @@ public final class QualifyModal {
                     }
                     return p;
                 }))));
-        String collector = customer.collector();
-        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_OWNER + 0).optional(true)
+        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_OWNER + g).optional(true)
                 .label(plainText(SlackText.get(ui, "owner")))
                 .element(usersSelect(u -> {
                     u.actionId(SlackIds.ACTION);
@@ -133,8 +173,8 @@ public final class QualifyModal {
                     }
                     return u;
                 }))));
-        LocalDate promised = suggested == null ? null : suggested.promisedDate();
-        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_PROMISED + 0).optional(true)
+        LocalDate promised = proposal == null ? null : proposal.promisedDate();
+        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_PROMISED + g).optional(true)
                 .label(plainText(SlackText.get(ui, "promised")))
                 .element(datePicker(d -> {
                     d.actionId(SlackIds.ACTION);
@@ -143,16 +183,18 @@ public final class QualifyModal {
                     }
                     return d;
                 }))));
-        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_FU_DATE + 0).optional(true)
+        blocks.add(input(b -> b.blockId(SlackIds.BLOCK_FU_DATE + g).optional(true)
                 .label(plainText(SlackText.get(ui, "fu_date")))
                 .element(datePicker(d -> d.actionId(SlackIds.ACTION)))));
+    }
 
-        return view(v -> v.type("modal").callbackId(SlackIds.QUALIFY_VIEW)
-                .privateMetadata(response.id())
-                .title(viewTitle(t -> t.type("plain_text").text(SlackText.get(ui, "modal_title"))))
-                .submit(viewSubmit(s -> s.type("plain_text").text(SlackText.get(ui, "modal_submit"))))
-                .close(viewClose(c -> c.type("plain_text").text(SlackText.get(ui, "modal_close"))))
-                .blocks(blocks));
+    /** The number of groups a submitted view carries. */
+    public static int groupCount(Map<String, Map<String, ViewState.Value>> values) {
+        int n = 0;
+        while (values != null && values.containsKey(SlackIds.BLOCK_STATUS + n)) {
+            n++;
+        }
+        return Math.max(1, n);
     }
 
     /** The submission as a command, or the errors per block id. */
@@ -162,34 +204,51 @@ public final class QualifyModal {
     public Parsed parse(String responseId, String viewId, String viewHash, Map<String, Map<String, ViewState.Value>>
             values, String actor, LocalDate today) {
         Map<String, String> errors = new LinkedHashMap<>();
-        List<String> items = value(values, SlackIds.BLOCK_ITEMS + 0)
-                .map(v -> v.getSelectedOptions() == null ? List.<String>of()
-                        : v.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue).toList())
-                .orElse(List.of());
-        String status = value(values, SlackIds.BLOCK_STATUS + 0)
-                .map(v -> v.getSelectedOption() == null ? null : v.getSelectedOption().getValue()).orElse(null);
-        Optional<StatusRule> rule = Optional.ofNullable(status).flatMap(rules::rule);
-        if (rule.isEmpty()) {
-            errors.put(SlackIds.BLOCK_STATUS + 0, SlackText.get(ui, "err_status"));
-        } else if (rule.get().type() != StatusType.NONE && items.isEmpty()) {
-            errors.put(SlackIds.BLOCK_ITEMS + 0, SlackText.get(ui, "err_no_item"));
-        }
-        String comment = value(values, SlackIds.BLOCK_COMMENT + 0).map(ViewState.Value::getValue).orElse(null);
-        String owner = value(values, SlackIds.BLOCK_OWNER + 0).map(ViewState.Value::getSelectedUser).orElse(null);
-        LocalDate date = value(values, SlackIds.BLOCK_FU_DATE + 0).map(ViewState.Value::getSelectedDate)
-                .filter(s -> !s.isBlank()).map(LocalDate::parse).orElse(null);
-        LocalDate promised = value(values, SlackIds.BLOCK_PROMISED + 0).map(ViewState.Value::getSelectedDate)
-                .filter(s -> !s.isBlank()).map(LocalDate::parse).orElse(null);
-        if (date != null && date.isBefore(today)) {
-            errors.put(SlackIds.BLOCK_FU_DATE + 0, SlackText.get(ui, "err_past"));
+        List<QualificationGroup> groups = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int count = groupCount(values);
+        for (int g = 0; g < count; g++) {
+            List<String> items = value(values, SlackIds.BLOCK_ITEMS + g)
+                    .map(v -> v.getSelectedOptions() == null ? List.<String>of()
+                            : v.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue).toList())
+                    .orElse(List.of());
+            String status = value(values, SlackIds.BLOCK_STATUS + g)
+                    .map(v -> v.getSelectedOption() == null ? null : v.getSelectedOption().getValue()).orElse(null);
+            Optional<StatusRule> rule = Optional.ofNullable(status).flatMap(rules::rule);
+            if (rule.isEmpty()) {
+                errors.put(SlackIds.BLOCK_STATUS + g, SlackText.get(ui, "err_status"));
+            } else if (rule.get().type() != StatusType.NONE && items.isEmpty()) {
+                errors.put(SlackIds.BLOCK_ITEMS + g, SlackText.get(ui, "err_no_item"));
+            }
+            for (String item : items) {
+                if (!seen.add(item)) {
+                    errors.put(SlackIds.BLOCK_ITEMS + g, ui == Language.FR
+                            ? "La facture " + item + " est déjà dans un autre groupe."
+                            : "Invoice " + item + " is already in another group.");
+                }
+            }
+            String comment = value(values, SlackIds.BLOCK_COMMENT + g).map(ViewState.Value::getValue).orElse(null);
+            String owner = value(values, SlackIds.BLOCK_OWNER + g).map(ViewState.Value::getSelectedUser).orElse(null);
+            LocalDate date = date(values, SlackIds.BLOCK_FU_DATE + g);
+            LocalDate promised = date(values, SlackIds.BLOCK_PROMISED + g);
+            if (date != null && date.isBefore(today)) {
+                errors.put(SlackIds.BLOCK_FU_DATE + g, SlackText.get(ui, "err_past"));
+            }
+            if (status != null) {
+                groups.add(new QualificationGroup(items, status, comment, owner, promised, null,
+                        date == null ? FollowUpOverride.NONE : new FollowUpOverride(null, date, null, false)));
+            }
         }
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
-        QualificationGroup group = new QualificationGroup(items, status, comment, owner, promised, null,
-                date == null ? FollowUpOverride.NONE : new FollowUpOverride(null, date, null, false));
-        return new Parsed(new QualifyResponse.Command(responseId, viewId + ":" + viewHash, List.of(group),
-                Notify.NOBODY, actor, false), Map.of());
+        return new Parsed(new QualifyResponse.Command(responseId, viewId + ":" + viewHash, groups, Notify.NOBODY,
+                actor, false), Map.of());
+    }
+
+    private static LocalDate date(Map<String, Map<String, ViewState.Value>> values, String block) {
+        return value(values, block).map(ViewState.Value::getSelectedDate).filter(s -> s != null && !s.isBlank())
+                .map(LocalDate::parse).orElse(null);
     }
 
     private static Optional<ViewState.Value> value(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -65,11 +65,15 @@ public final class SlackApp {
                 .signingSecret("verified-by-our-adapter")
                 .requestVerificationEnabled(false) // verified first, on the raw bytes, with an injected clock
                 .authTestCacheEnabled(true)
-                .authTestCacheExpirationMillis(30L * 24 * 3600 * 1000)
+                // never expires: Bolt seeds the cache at start() but stamps it at epoch 0, so any positive expiry
+                // makes the first click call auth.test again before views.open (S05)
+                .authTestCacheExpirationMillis(-1L)
                 .slack(slack)
                 .build();
         this.app = new App(config);
         register();
+        // auth.test now, at init (Lambda init / SnapStart priming), not on the first click's 3-second path
+        app.start();
     }
 
     public App app() {
@@ -103,6 +107,20 @@ public final class SlackApp {
             }
             ports.dispatcher().dispatch(new Work.Qualify(accept(r.get().id(), r.get().suggestion(),
                     req.getPayload().getUser().getId())));
+            return ctx.ack();
+        });
+        app.blockAction(QualifyModal.ADD_GROUP, (req, ctx) -> {
+            // "Add a group": the same modal with one more group; Slack keeps what was typed (same block ids)
+            var view = req.getPayload().getView();
+            String id = view.getPrivateMetadata();
+            Optional<io.arfollowup.core.domain.Response> r = ports.responses().get(id);
+            if (r.isPresent() && r.get().customerId() != null) {
+                int groups = QualifyModal.groupCount(view.getState() == null ? null : view.getState().getValues()) + 1;
+                Customer customer = ports.customers().get(r.get().customerId()).orElseThrow();
+                ctx.client().viewsUpdate(v -> v.viewId(view.getId()).hash(view.getHash())
+                        .view(modal.build(r.get(), customer, ports.items().openItems(customer.id()),
+                                Math.min(QualifyModal.MAX_GROUPS, groups))));
+            }
             return ctx.ack();
         });
         app.viewSubmission(SlackIds.QUALIFY_VIEW, (req, ctx) -> {

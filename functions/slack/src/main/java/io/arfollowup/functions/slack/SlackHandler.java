@@ -1,8 +1,8 @@
 package io.arfollowup.functions.slack;
 
+import io.arfollowup.adapters.http.HttpEvent;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.google.gson.JsonObject;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import io.arfollowup.adapters.json.Json;
@@ -45,20 +45,6 @@ public final class SlackHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         HttpEvent.Reply reply = adapter.handle(HttpEvent.parse(Json.parse(input)));
-        JsonObject out = new JsonObject();
-        out.addProperty("statusCode", reply.status());
-        JsonObject headers = new JsonObject();
-        if (reply.contentType() != null) {
-            headers.addProperty("content-type", reply.contentType());
-        }
-        reply.headers().forEach((k, v) -> {
-            if (!v.isEmpty() && !k.equalsIgnoreCase("content-type")) {
-                headers.addProperty(k, v.get(0));
-            }
-        });
-        out.add("headers", headers);
-        out.addProperty("body", reply.body());
-        out.addProperty("isBase64Encoded", false);
-        output.write(Json.GSON.toJson(out).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        output.write(reply.toLambdaJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,6 @@
 package io.arfollowup.functions.slack;
 
+import io.arfollowup.adapters.http.HttpEvent;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.SlackRequestParser;

@@ -35,6 +35,7 @@ public record AppConfig(
         String slackSigningSecret,
         String slackApiUrl,
         String slackLanguage,
+        String linkSigningKey,
         Endpoints endpoints) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
@@ -71,6 +72,7 @@ public record AppConfig(
                 r.optional("SLACK_SIGNING_SECRET", null),
                 r.optional("SLACK_API_URL", null),
                 r.optional("SLACK_LANGUAGE", "en"),
+                r.optional("LINK_SIGNING_KEY", null),
                 new Endpoints(r.uri("DYNAMODB_ENDPOINT"), r.uri("S3_ENDPOINT"), r.uri("SES_ENDPOINT"),
                         r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")));
         r.failIfMissing();

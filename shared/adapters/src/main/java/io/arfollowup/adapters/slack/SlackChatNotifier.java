@@ -1,120 +1,64 @@
 package io.arfollowup.adapters.slack;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.SlackApiTextResponse;
+import com.google.gson.JsonObject;
 import io.arfollowup.core.domain.CardRef;
 import io.arfollowup.core.port.CardView;
 import io.arfollowup.core.port.ChatNotifier;
 import io.arfollowup.core.port.FollowUpCard;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Optional;
 
-/**
- * Posts and rewrites cards through the Slack Web API (slack-api-client; locally a loopback stand-in). chat.postMessage
- * allows about one message per second per channel: a 429 is retried after its Retry-After, a few times, so a burst
- * of answers is queued rather than lost (DESIGN §6).
- */
+/** Posts and rewrites cards in the collectors' Slack through the Web API ({@link SlackWebApi}). */
 public final class SlackChatNotifier implements ChatNotifier {
 
-    private static final int MAX_ATTEMPTS = 5;
-
-    private final MethodsClient slack;
+    private final SlackWebApi slack;
     private final String channel;
     private final ResponseCards cards;
 
-    public SlackChatNotifier(MethodsClient slack, String channel, ResponseCards cards) {
+    public SlackChatNotifier(SlackWebApi slack, String channel, ResponseCards cards) {
         this.slack = slack;
-        this.channel = channel;
+        this.channel = Optional.ofNullable(channel).orElse("C0COLLECT");
         this.cards = cards;
     }
 
     @Override
     public CardRef postResponseCard(CardView view) {
-        String target = Optional.ofNullable(channel).orElse("C0COLLECT");
-        var out = call(() -> slack.chatPostMessage(r -> r.channel(target).text(cards.fallback(view))
-                .blocks(cards.responseCard(view)).unfurlLinks(false).unfurlMedia(false)));
-        return new CardRef(out.getChannel(), out.getTs());
+        JsonObject body = new JsonObject();
+        body.addProperty("channel", channel);
+        body.addProperty("text", cards.fallback(view));
+        body.add("blocks", SlackWebApi.json(cards.responseCard(view)));
+        body.addProperty("unfurl_links", false);
+        body.addProperty("unfurl_media", false);
+        JsonObject out = slack.call("chat.postMessage", body);
+        return new CardRef(out.get("channel").getAsString(), out.get("ts").getAsString());
     }
 
     @Override
     public void updateResponseCard(CardRef card, CardView view) {
-        call(() -> slack.chatUpdate(r -> r.channel(card.channel()).ts(card.ts()).text(cards.fallback(view))
-                .blocks(cards.responseCard(view))));
+        JsonObject body = new JsonObject();
+        body.addProperty("channel", card.channel());
+        body.addProperty("ts", card.ts());
+        body.addProperty("text", cards.fallback(view));
+        body.add("blocks", SlackWebApi.json(cards.responseCard(view)));
+        slack.call("chat.update", body);
     }
 
     @Override
     public CardRef postFollowUpCard(FollowUpCard card) {
         String owner = card.followUp().owner();
-        String target = owner != null && owner.startsWith("U") ? owner : Optional.ofNullable(channel).orElse("C0COLLECT");
-        var out = call(() -> slack.chatPostMessage(r -> r.channel(target)
-                .text(card.message() == null ? card.followUp().templateId() : card.message().subject())
-                .blocks(cards.followUpCard(card))));
-        return new CardRef(out.getChannel(), out.getTs());
+        JsonObject body = new JsonObject();
+        body.addProperty("channel", owner != null && owner.startsWith("U") ? owner : channel);
+        body.addProperty("text", card.message() == null ? card.followUp().templateId() : card.message().subject());
+        body.add("blocks", SlackWebApi.json(cards.followUpCard(card)));
+        JsonObject out = slack.call("chat.postMessage", body);
+        return new CardRef(out.get("channel").getAsString(), out.get("ts").getAsString());
     }
 
     @Override
     public void postInThread(CardRef card, String text) {
-        call(() -> slack.chatPostMessage(r -> r.channel(card.channel()).threadTs(card.ts())
-                .text(Mrkdwn.escape(text))));
-    }
-
-    interface SlackCall<T extends SlackApiTextResponse> {
-        T call() throws IOException, SlackApiException;
-    }
-
-    /** Calls the Web API, retrying 429s after Retry-After; a Slack error ({@code ok:false}) is an exception. */
-    static <T extends SlackApiTextResponse> T call(SlackCall<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                T out = call.call();
-                if (!out.isOk()) {
-                    throw new SlackFailure(out.getError());
-                }
-                return out;
-            } catch (SlackApiException e) {
-                if (e.getResponse().code() != 429 || attempt >= MAX_ATTEMPTS) {
-                    throw new SlackFailure("HTTP " + e.getResponse().code());
-                }
-                sleep(retryAfter(e));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static long retryAfter(SlackApiException e) {
-        String h = e.getResponse().header("Retry-After");
-        try {
-            return Math.min(30, Math.max(1, h == null ? 1 : Long.parseLong(h.trim())));
-        } catch (NumberFormatException bad) {
-            return 1;
-        }
-    }
-
-    private static void sleep(long seconds) {
-        try {
-            Thread.sleep(seconds * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SlackFailure("interrupted while rate limited");
-        }
-    }
-
-    /** A Slack Web API call that did not succeed. */
-    public static final class SlackFailure extends RuntimeException {
-        public SlackFailure(String error) {
-            super("slack: " + error);
-        }
-
-        public static boolean is(RuntimeException e, String error) {
-            return e instanceof SlackFailure && e.getMessage().endsWith(error);
-        }
-    }
-
-    static List<?> unused() {
-        return List.of();
+        JsonObject body = new JsonObject();
+        body.addProperty("channel", card.channel());
+        body.addProperty("thread_ts", card.ts());
+        body.addProperty("text", Mrkdwn.escape(text));
+        slack.call("chat.postMessage", body);
     }
 }

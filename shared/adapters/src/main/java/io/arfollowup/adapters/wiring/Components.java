@@ -1,8 +1,5 @@
 package io.arfollowup.adapters.wiring;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.methods.MethodsClient;
 import io.arfollowup.adapters.aws.AwsClients;
 import io.arfollowup.adapters.config.AppConfig;
 import io.arfollowup.adapters.config.ConfigColleagueDirectory;
@@ -20,6 +17,7 @@ import io.arfollowup.adapters.scheduler.EventBridgeFollowUpScheduler;
 import io.arfollowup.adapters.ses.SesMailer;
 import io.arfollowup.adapters.slack.ResponseCards;
 import io.arfollowup.adapters.slack.SlackChatNotifier;
+import io.arfollowup.adapters.slack.SlackWebApi;
 import io.arfollowup.adapters.templates.MustacheTemplateRenderer;
 import io.arfollowup.core.domain.Language;
 import io.arfollowup.core.port.AuditLog;
@@ -81,7 +79,9 @@ public final class Components {
     private final Lazy<AwsClients> aws = new Lazy<>(() -> new AwsClients(config()));
     private final Lazy<DynamoDbClient> dynamo = new Lazy<>(() -> aws().dynamoDb());
     private final Lazy<RuleCatalog> rules = new Lazy<>(YamlRuleCatalog::bundled);
-    private final Lazy<MethodsClient> slack = new Lazy<>(this::buildSlack);
+    private final Lazy<SlackWebApi> slack = new Lazy<>(() -> new SlackWebApi(
+            config().slackApi().orElse("https://slack.com/api/"),
+            config().slackBotToken() == null ? "xoxb-local" : config().slackBotToken()));
     private final Lazy<ResponseCards> cards = new Lazy<>(() -> new ResponseCards(uiLanguage(),
             config().defaultZone(), rules()));
     private final Lazy<BlobStore> blobs = new Lazy<>(() -> new S3BlobStore(aws().s3(), config().mailBucket()));
@@ -159,7 +159,7 @@ public final class Components {
         return new MustacheTemplateRenderer();
     }
 
-    public MethodsClient slackMethods() {
+    public SlackWebApi slackWebApi() {
         return slack.get();
     }
 
@@ -168,7 +168,7 @@ public final class Components {
     }
 
     public ChatNotifier chat() {
-        return new SlackChatNotifier(slackMethods(), config.slackChannel(), cards());
+        return new SlackChatNotifier(slackWebApi(), config.slackChannel(), cards());
     }
 
     public WorkDispatcher lambdaDispatcher() {
@@ -188,6 +188,15 @@ public final class Components {
 
     public FollowUpPlanner planner() {
         return new FollowUpPlanner(clock, config.sendHour());
+    }
+
+    /** Signs and checks web links (customer page, internal answers); the key is LINK_SIGNING_KEY (≥ 32 bytes). */
+    public io.arfollowup.core.token.LinkSigner linkSigner() {
+        String key = config.linkSigningKey();
+        if (key == null) {
+            throw new IllegalStateException("missing environment variable(s): LINK_SIGNING_KEY");
+        }
+        return new io.arfollowup.core.token.LinkSigner(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock);
     }
 
     public ReplyAddresses replyAddresses() {
@@ -216,14 +225,6 @@ public final class Components {
     public RunFollowUp runFollowUp() {
         return new RunFollowUp(followUps(), customers(), items(), responses(), tokens(), rules(), renderer(),
                 mailer(), chat(), colleagues(), replyAddresses(), outbound(), clock);
-    }
-
-    private MethodsClient buildSlack() {
-        SlackConfig slackConfig = new SlackConfig();
-        config.slackApi().ifPresent(url -> slackConfig.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url : url + "/"));
-        slackConfig.setPrettyResponseLoggingEnabled(false);
-        String token = config.slackBotToken() == null ? "xoxb-local" : config.slackBotToken();
-        return Slack.getInstance(slackConfig).methods(token);
     }
 
     /** A value built on first use, once. */

@@ -64,11 +64,20 @@ public final class RunFollowUp {
     private final ReplyAddresses replyAddresses;
     private final OutboundSettings outbound;
     private final Clock clock;
+    private final io.arfollowup.core.port.FollowUpGuard guard;
 
     public RunFollowUp(FollowUpStore followUps, CustomerStore customers, ItemStore items, ResponseStore responses,
                        ReplyTokenStore tokens, RuleCatalog rules, TemplateRenderer renderer, Mailer mailer,
                        ChatNotifier chat, ColleagueDirectory directory, ReplyAddresses replyAddresses,
                        OutboundSettings outbound, Clock clock) {
+        this(followUps, customers, items, responses, tokens, rules, renderer, mailer, chat, directory, replyAddresses,
+                outbound, clock, io.arfollowup.core.port.FollowUpGuard.NONE);
+    }
+
+    public RunFollowUp(FollowUpStore followUps, CustomerStore customers, ItemStore items, ResponseStore responses,
+                       ReplyTokenStore tokens, RuleCatalog rules, TemplateRenderer renderer, Mailer mailer,
+                       ChatNotifier chat, ColleagueDirectory directory, ReplyAddresses replyAddresses,
+                       OutboundSettings outbound, Clock clock, io.arfollowup.core.port.FollowUpGuard guard) {
         this.followUps = followUps;
         this.customers = customers;
         this.items = items;
@@ -82,6 +91,7 @@ public final class RunFollowUp {
         this.replyAddresses = replyAddresses;
         this.outbound = outbound;
         this.clock = clock;
+        this.guard = guard == null ? io.arfollowup.core.port.FollowUpGuard.NONE : guard;
     }
 
     public Result handle(Command command) {
@@ -93,6 +103,12 @@ public final class RunFollowUp {
         Customer customer = customers.get(followUp.customerId()).orElse(null);
         if (customer == null) {
             return finish(followUp, FollowUpState.CANCELLED, Status.CANCELLED, "customer no longer exists");
+        }
+        var guarded = guard.before(followUp, customer);
+        if (guarded.isPresent()) {
+            FollowUpState end = guarded.get().state();
+            return finish(followUp, end, end == FollowUpState.CANCELLED ? Status.CANCELLED
+                    : end == FollowUpState.FAILED ? Status.FAILED : Status.DONE, guarded.get().detail());
         }
         List<Item> still = items.openItems(customer.id()).stream()
                 .filter(i -> followUp.itemNumbers().contains(i.number()))

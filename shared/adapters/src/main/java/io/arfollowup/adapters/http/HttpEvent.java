@@ -1,4 +1,4 @@
-package io.arfollowup.functions.slack;
+package io.arfollowup.adapters.http;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -71,6 +71,29 @@ public record HttpEvent(String method, String path, String rawQuery, Map<String,
     public record Reply(int status, String contentType, String body, Map<String, List<String>> headers) {
         public static Reply text(int status, String body) {
             return new Reply(status, "text/plain; charset=utf-8", body, Map.of());
+        }
+
+        public static Reply html(int status, String body, Map<String, List<String>> headers) {
+            return new Reply(status, "text/html; charset=utf-8", body, headers);
+        }
+
+        /** The Lambda proxy response JSON (HTTP API v2 and REST v1 both read this shape). */
+        public String toLambdaJson() {
+            JsonObject out = new JsonObject();
+            out.addProperty("statusCode", status);
+            JsonObject h = new JsonObject();
+            if (contentType != null) {
+                h.addProperty("content-type", contentType);
+            }
+            headers.forEach((k, v) -> {
+                if (!v.isEmpty() && !k.equalsIgnoreCase("content-type")) {
+                    h.addProperty(k, String.join(", ", v));
+                }
+            });
+            out.add("headers", h);
+            out.addProperty("body", body);
+            out.addProperty("isBase64Encoded", false);
+            return Json.GSON.toJson(out);
         }
     }
 }

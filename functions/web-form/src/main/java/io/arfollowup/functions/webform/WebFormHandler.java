@@ -1,0 +1,96 @@
+package io.arfollowup.functions.webform;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.arfollowup.adapters.http.HttpEvent;
+import io.arfollowup.adapters.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * web-form: the pages people open from a link, behind the HTTP API. {@code /r/{token}} is the customer's page
+ * (issue 4), {@code /i/{token}} a colleague's answer to an internal e-mail (issue 6). A synchronous handler: it
+ * catches everything, logs once with ids, and answers a short friendly page — never a stack trace, never a 500 page
+ * without words.
+ */
+public final class WebFormHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebFormHandler.class);
+
+    /** One route: method, path pattern (groups = path parameters), and what answers it. */
+    public record Route(String method, Pattern path, Page page) {
+    }
+
+    /** A page: the request and its path parameters in, an HTTP reply out. */
+    @FunctionalInterface
+    public interface Page {
+        HttpEvent.Reply answer(HttpEvent request, List<String> params) throws Exception;
+    }
+
+    private final List<Route> routes;
+
+    public WebFormHandler() {
+        this(new ArrayList<>());
+    }
+
+    public WebFormHandler(List<Route> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpEvent.Reply reply = handle(HttpEvent.parse(Json.parse(input)));
+        output.write(reply.toLambdaJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpEvent.Reply handle(HttpEvent request) {
+        for (Route r : routes) {
+            Matcher m = r.path().matcher(request.path());
+            if (m.matches() && r.method().equalsIgnoreCase(request.method())) {
+                List<String> params = new ArrayList<>();
+                for (int i = 1; i <= m.groupCount(); i++) {
+                    params.add(m.group(i));
+                }
+                try {
+                    return r.page().answer(request, params);
+                } catch (Exception e) {
+                    LOG.atError().addKeyValue("path", r.path().pattern()).setCause(e).log("web page failed");
+                    return page(500, "Une erreur est survenue / Something went wrong",
+                            "Réessayez dans quelques minutes. / Please try again in a few minutes.");
+                }
+            }
+        }
+        return page(404, "Page introuvable / Page not found",
+                "Ce lien ne correspond à aucune page. / This link does not lead to any page.");
+    }
+
+    /** A minimal bilingual page with the security headers every page carries. */
+    public static HttpEvent.Reply page(int status, String title, String text) {
+        String html = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
+                + "</title></head><body><main><h1>" + escape(title) + "</h1><p>" + escape(text) + "</p></main></body></html>";
+        return HttpEvent.Reply.html(status, html, SECURITY_HEADERS);
+    }
+
+    /** CSP without inline script, no referrer, no framing, no caching (DESIGN §8). */
+    public static final Map<String, List<String>> SECURITY_HEADERS = Map.of(
+            "content-security-policy", List.of("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+            "referrer-policy", List.of("no-referrer"),
+            "x-frame-options", List.of("DENY"),
+            "x-content-type-options", List.of("nosniff"),
+            "cache-control", List.of("no-store"));
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
