@@ -62,9 +62,9 @@ final class DateFinder {
             "\\b(fin|mi|mid|debut|early|late|end of|beginning of|ende|finales de|meta|fine|inizio|principios de)"
                     + "[- ]?(" + MONTHS + ")\\b");
     private static final Pattern P_DAY_ONLY = Pattern.compile(
-            "\\b(le|the|on the|by the|au plus tard le|avant le)\\s+(\\d{1,2})(?:er|st|nd|rd|th)?"
+            "\\b(le|the|on the|by the|au plus tard le|avant le)\\s+(\\d{1,2})(?:(?:er|st|nd|rd|th)\\b|"
                     + "(?=\\s*([.,;!?)]|$|au plus|at the latest|prochain|de ce mois|du mois|of (this|the) month|"
-                    + "par|by|via))");
+                    + "par|by|via)))");
 
     private static final Pattern P_WEEKDAY_DAY = Pattern.compile(
             "\\b(" + DAYS + ")\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?!\\s*[/.:h]\\d)");
@@ -229,7 +229,9 @@ final class DateFinder {
     }
 
     private static final Pattern PAST_BEFORE = Pattern.compile(
-            "\\b(depuis|since|ago|went out|went|was (paid|sent|made|mailed|posted|transferred|settled)"
+            "\\b(depuis|since|ago|went out|went|paid|sent|mailed|posted|transferred|wired|settled|cleared"
+                    + "|payee?|reglee?|viree?|envoyee?|emise?|effectuee?|encaissee?|debitee?"
+                    + "|was (paid|sent|made|mailed|posted|transferred|settled)"
                     + "|were (paid|sent|made|mailed|posted)|has been|have been|a ete|ont ete|avons (paye|regle|vire|envoye"
                     + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last)\\b[^.!?\\n]{0,25}$");
     private static final Pattern FUTURE_NEAR = Pattern.compile(

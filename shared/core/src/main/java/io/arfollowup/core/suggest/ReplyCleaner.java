@@ -36,6 +36,11 @@ public final class ReplyCleaner {
                     + "sincerely|yours (sincerely|faithfully|truly)|(mit )?freundlichen grussen|viele grusse|"
                     + "(un )?saludos?( cordiales)?|atentamente|cordiali saluti|distinti saluti|un saluto|grazie)"
                     + "[\\s,.!]*$");
+    private static final Pattern PURE_CLOSING = Pattern.compile(
+            "^((bien |tres )?cordialement|cordiales salutations|bien a vous|(sinceres |meilleures )?salutations"
+                    + "|cdl?t|cdt|(kind |best |warm )?regards|best wishes|sincerely|yours (sincerely|faithfully|truly)"
+                    + "|(mit )?freundlichen grussen|saludos( cordiales)?|atentamente|cordiali saluti|distinti saluti)"
+                    + "[\\s,.!]*$");
     private static final Pattern FORMAL_CLOSING = Pattern.compile(
             "^(veuillez|je vous prie|nous vous prions|recevez|dans l'attente) .{0,40}(agreer|croire|salutations"
                     + "|expression|retour).*");
@@ -132,13 +137,19 @@ public final class ReplyCleaner {
         }
     }
 
-    /** Index of the closing formula when some content precedes it, else the end. */
+    /**
+     * Index of the closing formula when some content precedes it, else the end. A reply that opens on a bare
+     * closing ("Cordialement," then a signature) says nothing: all of it is signature.
+     */
     private static int signatureStart(List<String> folded) {
         boolean content = false;
         for (int i = 0; i < folded.size(); i++) {
             String l = folded.get(i);
             if (l.isEmpty()) {
                 continue;
+            }
+            if (!content && PURE_CLOSING.matcher(l).matches()) {
+                return i;
             }
             if (content && (CLOSING.matcher(l).matches() || FORMAL_CLOSING.matcher(l).matches())) {
                 return i;

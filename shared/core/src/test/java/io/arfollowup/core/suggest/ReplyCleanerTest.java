@@ -47,6 +47,13 @@ class ReplyCleanerTest {
     }
 
     @Test
+    void aReplyWithOnlyASignatureSaysNothing() {
+        String text = "Cordialement,\n\nAnne Martin\nComptabilité fournisseurs\nTél : 01 02 03 04 05";
+
+        assertThat(ReplyCleaner.clean(text)).isEmpty();
+    }
+
+    @Test
     void isIdempotent() {
         String once = ReplyCleaner.clean("Hi,\nPaid on 3 Nov.\nRegards,\nTom\n> old text");
 
