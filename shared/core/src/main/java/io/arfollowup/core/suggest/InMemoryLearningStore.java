@@ -51,10 +51,17 @@ public final class InMemoryLearningStore implements LearningStore {
 
     private void apply(Example example, int sign) {
         Map<String, Integer> byFeature = counts.computeIfAbsent(example.statusCode(), s -> new HashMap<>());
-        byFeature.merge(CountModel.DOCS, sign, Integer::sum);
+        bump(byFeature, CountModel.DOCS, sign);
         for (String f : example.features()) {
-            byFeature.merge(f, sign, Integer::sum);
+            bump(byFeature, f, sign);
         }
-        byFeature.values().removeIf(v -> v <= 0);
+    }
+
+    private static void bump(Map<String, Integer> map, String key, int delta) {
+        // merge() removes the entry when the function returns null: a count that falls to zero leaves the map
+        map.merge(key, delta, (a, b) -> a + b <= 0 ? null : a + b);
+        if (delta < 0 && map.getOrDefault(key, 0) <= 0) {
+            map.remove(key);
+        }
     }
 }
