@@ -111,7 +111,7 @@ public final class SendNewLink {
         model.put("webLink", CustomerLinks.url(baseUrl == null || baseUrl.isBlank() ? links.baseUrl() : baseUrl,
                 token2));
         model.put("expiresOn", DateTimeFormatter.ofPattern("dd/MM/yyyy").format(
-                planner.today(customer.zone()).plus(CustomerLinks.VALIDITY)));
+                planner.today(customer.zone()).plusDays(CustomerLinks.VALIDITY.toDays())));
         RenderedMessage m = renderer.render(template, customer.language(), model);
         String domain = outbound.fromAddress().substring(outbound.fromAddress().indexOf('@') + 1);
         mailer.send(new OutgoingEmail(outbound.from(), List.of(contact.get().email()), List.of(), null, m.subject(),
