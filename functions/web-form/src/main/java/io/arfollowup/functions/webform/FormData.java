@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A posted form: {@code application/x-www-form-urlencoded} or {@code multipart/form-data} (parsed with Angus
@@ -69,13 +71,32 @@ public record FormData(Map<String, List<String>> fields, List<FilePart> files, b
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                out.computeIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), x -> new ArrayList<>())
-                        .add(URLDecoder.decode(v, StandardCharsets.UTF_8));
+                String key = URLDecoder.decode(k, StandardCharsets.UTF_8);
+                String value = URLDecoder.decode(v, StandardCharsets.UTF_8);
+                out.computeIfAbsent(key, x -> new ArrayList<>()).add(value);
             } catch (IllegalArgumentException malformed) {
                 // a broken %-escape: skip that pair, keep the rest
             }
         }
         return out;
+    }
+
+    /**
+     * A parameter of a form-data Content-Disposition as browsers write it (HTML spec): quotes and line breaks are
+     * percent-encoded, backslashes sent as they are — so not MIME's quoted-string, where '\\' escapes (an old
+     * browser's "C:\\fakepath\\x.pdf" would lose its separators). Falls back to the MIME parser for unquoted values.
+     */
+    static String param(String header, String name) {
+        Matcher m = Pattern.compile("(?:^|;)\\s*" + name + "\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE)
+                .matcher(header);
+        if (m.find()) {
+            return m.group(1).replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n");
+        }
+        try {
+            return new ContentDisposition(header).getParameter(name);
+        } catch (jakarta.mail.internet.ParseException e) {
+            return null;
+        }
     }
 
     private static FormData multipart(byte[] body, String contentType, boolean dropFiles) {
@@ -94,12 +115,11 @@ public record FormData(Map<String, List<String>> fields, List<FilePart> files, b
                 if (cd == null || cd.length == 0) {
                     continue;
                 }
-                ContentDisposition disposition = new ContentDisposition(cd[0]);
-                String name = disposition.getParameter("name");
+                String name = param(cd[0], "name");
                 if (name == null) {
                     continue;
                 }
-                String filename = disposition.getParameter("filename");
+                String filename = param(cd[0], "filename");
                 byte[] content;
                 try (InputStream in = part.getInputStream()) {
                     content = in.readAllBytes();
