@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class CustomerPage {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerPage.class);
-    public static final Pattern PATH = Pattern.compile("/r/([^/]+)/?");
+    public static final Pattern PATH = Pattern.compile("/r/(.+?)/?"); // anything after /r/ is a (maybe mangled) token
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+(:\\d{1,5})?");
 
     private final ShowStatement show;
