@@ -226,7 +226,8 @@ public final class CustomerPage {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Item i : st.items()) {
             Map<String, Object> r = new HashMap<>();
-            long overdue = i.daysOverdue(st.today());
+            boolean credit = i.kind() == io.arfollowup.core.domain.ItemKind.CREDIT_NOTE;
+            long overdue = credit ? 0 : i.daysOverdue(st.today());
             r.put("number", i.number());
             r.put("issueDate", Pages.date(i.issueDate()));
             r.put("dueDate", Pages.date(i.dueDate()));
@@ -234,8 +235,8 @@ public final class CustomerPage {
             r.put("openAmount", Pages.money(i.openAmount(), i.currency(), lang));
             r.put("daysOverdue", overdue > 0 ? Long.toString(overdue) : "–");
             r.put("overdue", overdue > 0);
-            r.put("credit", !Statement.isAnswerable(i) && i.openAmount() != null && i.openAmount().signum() < 0);
-            r.put("status", i.status() == null ? pages.text(lang, "status.open")
+            r.put("credit", credit);
+            r.put("status", credit ? pages.text(lang, "status.credit") : i.status() == null ? pages.text(lang, "status.open")
                     : rules.rule(i.status()).map(x -> x.label(lang)).orElse(i.status()));
             rows.add(r);
         }
