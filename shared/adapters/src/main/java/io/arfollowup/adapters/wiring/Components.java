@@ -230,9 +230,14 @@ public final class Components {
         return new io.arfollowup.core.webform.ShowStatement(customerAccess(), items(), planner());
     }
 
+    /**
+     * The page's POST. An automatic copy request needs the scheduler; where it is not configured (the web function
+     * in template.yaml cannot name the runner without a dependency cycle) copies stay in the suggestion.
+     */
     public io.arfollowup.core.webform.SubmitWebAnswers submitWebAnswers() {
-        QualifyResponse qualify = new QualifyResponse(responses(), qualifications(), customers(), items(),
-                followUps(), scheduler(), rules(), audit(), chat(), webFormSuggester(), planner(), clock);
+        QualifyResponse qualify = config.runnerTargetArn() == null ? null : new QualifyResponse(responses(),
+                qualifications(), customers(), items(), followUps(), scheduler(), rules(), audit(), chat(),
+                webFormSuggester(), planner(), clock);
         return new io.arfollowup.core.webform.SubmitWebAnswers(customerAccess(), items(), responses(), webUploads(),
                 blobs(), chat(), webFormSuggester(), qualify, planner(),
                 new io.arfollowup.core.webform.SubmitWebAnswers.Settings(config.webPromiseHorizonDays(), 10,

@@ -54,7 +54,7 @@ import java.util.Optional;
  * <p>"Send me a copy" of an invoice whose PDF is stored is answered at once: those items are qualified
  * COPY_REQUEST through {@link QualifyResponse} (the runner sends the copy on J+0). When the page also says other
  * things, the copy part is its own small response, qualified automatically, so the collector still qualifies the
- * rest freely.
+ * rest freely. Without a {@code qualify} (no scheduler configured) copies stay in the suggestion.
  */
 public final class SubmitWebAnswers {
 
@@ -190,7 +190,7 @@ public final class SubmitWebAnswers {
         }
 
         List<ItemAnswer> answers = checked.answers();
-        List<ItemAnswer> copies = answers.stream()
+        List<ItemAnswer> copies = qualify == null ? List.of() : answers.stream()
                 .filter(x -> x.choice() == AnswerChoice.SEND_COPY)
                 .filter(x -> answerable.get(x.itemNumber()).documentKey() != null)
                 .toList();
@@ -281,7 +281,7 @@ public final class SubmitWebAnswers {
             existing = postCard(existing, customer, statement);
         }
         Map<String, Item> answerable = statement.answerableByNumber();
-        List<ItemAnswer> copies = existing.answers().stream()
+        List<ItemAnswer> copies = qualify == null ? List.of() : existing.answers().stream()
                 .filter(x -> x.choice() == AnswerChoice.SEND_COPY)
                 .filter(x -> answerable.containsKey(x.itemNumber())
                         && answerable.get(x.itemNumber()).documentKey() != null)
