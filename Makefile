@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B -q
 ENGINES := infra/local/node_modules/.package-lock.json
 
-.PHONY: help test demo build bench eval parse-email engines clean
+.PHONY: help test demo build bench eval parse-email engines browser clean
 
 help:
 	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
@@ -23,7 +23,17 @@ engines: $(ENGINES)
 demo: engines
 	$(MVN) -Ddemo -Ddemo.args="$(ARGS) $(if $(EMAILS),--emails=$(abspath $(EMAILS)))" -DskipTests -pl infra/local -am package
 
-test: engines
+# Debian's chromium + chromium-driver for the customer-page browser test (WebFormBrowserIT), installed once when
+# missing (sudo when not root). Without them the browser test says it is skipped and the rest still runs.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		echo "installing chromium and chromium-driver (apt-get) for the browser test..."; \
+		( $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium chromium-driver >/dev/null ) \
+		|| echo "warning: could not install chromium; WebFormBrowserIT will be skipped"; }
+
+test: engines browser
 	$(MVN) verify
 
 build:

@@ -138,6 +138,7 @@ public final class Demo {
         out.println("  Slack messages posted (cards, confirmations, tasks): " + runtime.environment().slack().messages().size());
         out.println();
         printItems(finalRuns);
+        new WebFormDemo(runtime, out).run();
         return new Report(finalRuns, fired, store);
     }
 

@@ -36,7 +36,8 @@ public record AppConfig(
         String slackApiUrl,
         String slackLanguage,
         String linkSigningKey,
-        Endpoints endpoints) {
+        Endpoints endpoints,
+        int webPromiseHorizonDays) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
     public record Endpoints(URI dynamodb, URI s3, URI ses, URI scheduler, URI lambda) {
@@ -74,7 +75,8 @@ public record AppConfig(
                 r.optional("SLACK_LANGUAGE", "en"),
                 r.optional("LINK_SIGNING_KEY", null),
                 new Endpoints(r.uri("DYNAMODB_ENDPOINT"), r.uri("S3_ENDPOINT"), r.uri("SES_ENDPOINT"),
-                        r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")));
+                        r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")),
+                r.integer("WEB_PROMISE_HORIZON_DAYS", 90));
         r.failIfMissing();
         return config;
     }
@@ -104,6 +106,19 @@ public record AppConfig(
         String optional(String name, String fallback) {
             String v = env.get(name);
             return v == null || v.isBlank() ? fallback : v.trim();
+        }
+
+        int integer(String name, int fallback) {
+            String v = optional(name, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                missing.add(name + " (not a number: " + v + ")");
+                return fallback;
+            }
         }
 
         URI uri(String name) {

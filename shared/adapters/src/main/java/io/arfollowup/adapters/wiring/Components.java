@@ -204,8 +204,59 @@ public final class Components {
     }
 
     public OutboundSettings outbound() {
+        boolean canLink = config.linkSigningKey() != null && config.webBaseUrl() != null;
         return new OutboundSettings(config.senderAddress(), config.senderName(), config.companyName(),
-                config.webBaseUrl());
+                config.webBaseUrl(), canLink ? customerLinks() : null);
+    }
+
+    // ---------------------------------------------------------------- the customer's page (F2, issue 4)
+
+    /** Mints customers' signed page links ({@code WEB_BASE_URL/r/<token>}, 30 days). */
+    public io.arfollowup.core.webform.CustomerLinks customerLinks() {
+        return new io.arfollowup.core.webform.CustomerLinks(linkSigner(), config.webBaseUrl(), clock);
+    }
+
+    public io.arfollowup.core.webform.CustomerAccess customerAccess() {
+        return new io.arfollowup.core.webform.CustomerAccess(linkSigner(), customers(), clock);
+    }
+
+    public io.arfollowup.core.port.WebUploadStore webUploads() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbWebUploadStore(dynamo(), config.tableName(), clock);
+    }
+
+    public io.arfollowup.core.port.LinkRequestLimiter linkRequestLimiter() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbLinkRequestLimiter(dynamo(), config.tableName());
+    }
+
+    /** Structured answers suggest their own statuses; anything else goes to the text suggester. */
+    public Suggester webFormSuggester() {
+        return new io.arfollowup.core.webform.StructuredAnswerSuggester(rules(), planner(), uiLanguage(),
+                suggester());
+    }
+
+    public io.arfollowup.core.webform.ShowStatement showStatement() {
+        return new io.arfollowup.core.webform.ShowStatement(customerAccess(), items(), planner());
+    }
+
+    /**
+     * The page's POST. An automatic copy request needs the scheduler; where it is not configured (the web function
+     * in template.yaml cannot name the runner without a dependency cycle) copies stay in the suggestion.
+     */
+    public io.arfollowup.core.webform.SubmitWebAnswers submitWebAnswers() {
+        QualifyResponse qualify = config.runnerTargetArn() == null ? null : new QualifyResponse(responses(),
+                qualifications(), customers(), items(), followUps(), scheduler(), rules(), audit(), chat(),
+                webFormSuggester(), planner(), clock);
+        return new io.arfollowup.core.webform.SubmitWebAnswers(customerAccess(), items(), responses(), webUploads(),
+                blobs(), chat(), webFormSuggester(), qualify, planner(),
+                new io.arfollowup.core.webform.SubmitWebAnswers.Settings(config.webPromiseHorizonDays(), 10,
+                        4L * 1024 * 1024), clock);
+    }
+
+    public io.arfollowup.core.webform.SendNewLink sendNewLink() {
+        return new io.arfollowup.core.webform.SendNewLink(customerAccess(), customers(), linkRequestLimiter(),
+                customerLinks(), mailer(), renderer(),
+                io.arfollowup.adapters.config.BundledTemplates.load("config/web-form-emails.yaml",
+                        "customer-new-link"), outbound(), planner());
     }
 
     public ReceiveEmail receiveEmail(MailReader reader) {
