@@ -144,6 +144,7 @@ public final class Demo {
         out.println("  Slack messages posted (cards, confirmations, tasks): " + runtime.environment().slack().messages().size());
         out.println();
         printItems(finalRuns);
+        new WebFormDemo(runtime, out).run();
         scenario = new ScenarioDemo(runtime, this, data, out).run(); // issue 7: imports, scenario day, promises
         return new Report(finalRuns, fired, store);
     }

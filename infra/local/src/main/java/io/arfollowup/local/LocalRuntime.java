@@ -39,11 +39,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     private final LocalEnvironment env;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor;
     private final SlackHandler slack;
     private final InboundEmailHandler inbound;
     private final FollowUpRunnerHandler runner;
     private final WebFormHandler webForm;
-    private final java.util.concurrent.ExecutorService executor = Executors.newFixedThreadPool(4);
 
     public LocalRuntime(LocalEnvironment env, int port) {
         this.env = env;
@@ -62,6 +62,11 @@ public final class LocalRuntime implements AutoCloseable {
         server.createContext("/slack/events", exchange -> proxy(exchange, slack::handleRequest));
         server.createContext("/r/", exchange -> proxy(exchange, webForm::handleRequest));
         server.createContext("/i/", exchange -> proxy(exchange, webForm::handleRequest));
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "local-runtime");
+            t.setDaemon(true); // never keeps the JVM alive after the demo
+            return t;
+        });
         server.setExecutor(executor);
         server.start();
     }
@@ -154,6 +159,6 @@ public final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        executor.shutdownNow(); // its threads are not daemons: left running, `make demo ARGS=--once` never exits
+        executor.shutdownNow();
     }
 }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.arfollowup.adapters.http.HttpEvent;
 import io.arfollowup.adapters.json.Json;
+import io.arfollowup.adapters.mail.MailSystemProperties;
+import io.arfollowup.adapters.wiring.Components;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +28,10 @@ public final class WebFormHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebFormHandler.class);
 
+    static {
+        MailSystemProperties.apply(); // multipart bodies are parsed by Angus Mail, whose switches are JVM-wide
+    }
+
     /** One route: method, path pattern (groups = path parameters), and what answers it. */
     public record Route(String method, Pattern path, Page page) {
     }
@@ -39,7 +45,14 @@ public final class WebFormHandler implements RequestStreamHandler {
     private final List<Route> routes;
 
     public WebFormHandler() {
-        this(new ArrayList<>());
+        this(defaultRoutes(Components.fromEnvironment()));
+    }
+
+    /** Every page this function serves, wired from one {@link Components}. */
+    public static List<Route> defaultRoutes(Components c) {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(CustomerPage.from(c).routes());
+        return routes;
     }
 
     public WebFormHandler(List<Route> routes) {

@@ -37,6 +37,7 @@ public record AppConfig(
         String slackLanguage,
         String linkSigningKey,
         Endpoints endpoints,
+        int webPromiseHorizonDays,
         int scenarioBudget) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
@@ -76,6 +77,7 @@ public record AppConfig(
                 r.optional("LINK_SIGNING_KEY", null),
                 new Endpoints(r.uri("DYNAMODB_ENDPOINT"), r.uri("S3_ENDPOINT"), r.uri("SES_ENDPOINT"),
                         r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")),
+                r.integer("WEB_PROMISE_HORIZON_DAYS", 90),
                 Integer.parseInt(r.optional("SCENARIO_BUDGET", "500")));
         r.failIfMissing();
         return config;
@@ -106,6 +108,19 @@ public record AppConfig(
         String optional(String name, String fallback) {
             String v = env.get(name);
             return v == null || v.isBlank() ? fallback : v.trim();
+        }
+
+        int integer(String name, int fallback) {
+            String v = optional(name, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                missing.add(name + " (not a number: " + v + ")");
+                return fallback;
+            }
         }
 
         URI uri(String name) {

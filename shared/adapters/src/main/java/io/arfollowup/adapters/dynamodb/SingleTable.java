@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * follow-up     F#id               FOLLOWUP           FU#state / due#id            C#customer / F#due
  * reply token   T#token (lower)    TOKEN
  * audit event   A#customer#number  at#hash
+ * web upload    W#draft (= wf-id)  FILE#fileId
+ * new-link cnt  L#customer         NEWLINK#yyyy-MM-dd
  * promise       C#id               PROMISE#id         PROMISE#OPEN / checkDate#id  (OPEN: checks due by day)
  *                                                     PROMISES#collector / settledAt#id (settled: kept rate)
  * scenario next C#id               SCENARIO                                        SCENARIO / yyyy-MM-dd#id

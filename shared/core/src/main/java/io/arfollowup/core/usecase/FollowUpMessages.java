@@ -59,7 +59,7 @@ final class FollowUpMessages {
         m.put("status", ctx.rule() == null ? ctx.followUp().statusCode() : ctx.rule().label(c.language()));
         m.put("replyAddress", replyAddress == null ? "" : replyAddress);
         m.put("customerWords", ctx.response() == null ? "" : ctx.response().newText());
-        m.put("webLink", ctx.outbound().webBaseUrl() == null ? "" : ctx.outbound().webBaseUrl());
+        m.put("webLink", ctx.outbound().webLink(c.id()));
         return m;
     }
 
