@@ -252,7 +252,7 @@ public final class ScenarioDemo {
         Path eml = writeReply(customer, replyTo, mail.get().path("subject").asText(), reminder.path("messageId").asText(),
                 number, friday);
         Demo.EmailRun run = demo.ingest(eml);
-        out.printf("  ↩ %s answers today's reminder (Reply-To %s): \"nous réglerons %s le %s\"%n", customer.name(),
+        out.printf("  ↩ %s answers today's reminder (Reply-To %s): will pay %s on %s%n", customer.name(),
                 replyTo.replaceAll("\\+[a-z2-7]+@", "+…@"), number, DAY.format(friday));
         Demo.EmailRun qualified = demo.qualify(run, List.of(new DemoData.Decision(run.file(), "PAYMENT_PROMISE",
                 List.of(number), "Virement annoncé pour le " + DAY.format(friday), friday)));
@@ -320,8 +320,11 @@ public final class ScenarioDemo {
                 + "\r\nMessage-ID: <scenario-reply-" + customer.id() + "@demo.example>\r\nIn-Reply-To: " + inReplyTo
                 + "\r\nDate: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(zone))
                 + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit"
-                + "\r\n\r\nBonjour,\r\n\r\nNous réglerons la facture " + number + " le " + DAY.format(day)
-                + " par virement.\r\n\r\nCordialement,\r\nLa comptabilité\r\n";
+                + "\r\n\r\n" + (customer.language() == io.arfollowup.core.domain.Language.FR
+                ? "Bonjour,\r\n\r\nNous réglerons la facture " + number + " le " + DAY.format(day)
+                        + " par virement.\r\n\r\nCordialement,\r\nLa comptabilité\r\n"
+                : "Hello,\r\n\r\nWe will pay invoice " + number + " on " + DAY.format(day)
+                        + " by bank transfer.\r\n\r\nKind regards,\r\nAccounts payable\r\n");
         try {
             Path dir = Files.createTempDirectory("scenario-demo");
             Path eml = dir.resolve("scenario_reply_" + customer.id() + ".eml");
