@@ -36,7 +36,9 @@ public record AppConfig(
         String slackApiUrl,
         String slackLanguage,
         String linkSigningKey,
-        Endpoints endpoints) {
+        Endpoints endpoints,
+        String smsOriginationIdentity,
+        URI smsEndpoint) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
     public record Endpoints(URI dynamodb, URI s3, URI ses, URI scheduler, URI lambda) {
@@ -74,9 +76,16 @@ public record AppConfig(
                 r.optional("SLACK_LANGUAGE", "en"),
                 r.optional("LINK_SIGNING_KEY", null),
                 new Endpoints(r.uri("DYNAMODB_ENDPOINT"), r.uri("S3_ENDPOINT"), r.uri("SES_ENDPOINT"),
-                        r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")));
+                        r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")),
+                r.optional("SMS_ORIGINATION_IDENTITY", null),
+                r.uri("SMS_ENDPOINT"));
         r.failIfMissing();
         return config;
+    }
+
+    /** SMS are enabled when an origination identity (or, locally, the capture endpoint) is configured. */
+    public boolean smsEnabled() {
+        return smsOriginationIdentity != null || smsEndpoint != null;
     }
 
     public Optional<String> slackApi() {

@@ -8,9 +8,11 @@ import static io.arfollowup.adapters.dynamodb.SingleTable.GSI2_SK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.PK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.SK;
 
+import io.arfollowup.core.domain.CardRef;
 import io.arfollowup.core.domain.FollowUp;
 import io.arfollowup.core.domain.FollowUpMode;
 import io.arfollowup.core.domain.FollowUpState;
+import io.arfollowup.core.domain.TemplateContent;
 import io.arfollowup.core.port.FollowUpStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +117,10 @@ public final class DynamoDbFollowUpStore implements FollowUpStore {
                 .s("zone", f.zone().getId()).s("state", f.state().name()).s("scheduleName", f.scheduleName())
                 .s("owner", f.owner()).s("comment", f.comment()).instant("claimedAt", f.claimedAt())
                 .s("result", f.result())
+                .s("cardChannel", f.card() == null ? null : f.card().channel())
+                .s("cardTs", f.card() == null ? null : f.card().ts())
+                .s("editedSubject", f.edited() == null ? null : f.edited().subject())
+                .s("editedBody", f.edited() == null ? null : f.edited().body())
                 .build();
     }
 
@@ -124,6 +130,37 @@ public final class DynamoDbFollowUpStore implements FollowUpStore {
                 Attrs.enumValue(i, "mode", FollowUpMode.class), Attrs.instant(i, "due"),
                 ZoneId.of(Attrs.str(i, "zone")), FollowUpState.valueOf(Attrs.str(i, "state")),
                 Attrs.str(i, "scheduleName"), Attrs.str(i, "owner"), Attrs.str(i, "comment"),
-                Attrs.instant(i, "claimedAt"), Attrs.str(i, "result"));
+                Attrs.instant(i, "claimedAt"), Attrs.str(i, "result"),
+                Attrs.str(i, "cardTs") == null ? null : new CardRef(Attrs.str(i, "cardChannel"), Attrs.str(i, "cardTs")),
+                Attrs.str(i, "editedBody") == null ? null
+                        : new TemplateContent(Attrs.str(i, "editedSubject"), Attrs.str(i, "editedBody")));
+    }
+
+    @Override
+    public boolean replace(FollowUp updated, FollowUpState expected) {
+        // the whole item again (same key layout as create), if the state is still the expected one
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(toItem(updated))
+                    .conditionExpression("attribute_exists(#pk) AND #state = :expected")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#state", "state"))
+                    .expressionAttributeValues(Map.of(":expected", Attrs.s(expected.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<FollowUp> staleRunning(Instant claimedBefore, int limit) {
+        // RUNNING follow-ups are few (a run lasts seconds); due <= claimedAt, so the key range bounds the Query
+        var out = dynamo.query(b -> b.tableName(table).indexName(GSI1)
+                .keyConditionExpression("#pk = :pk AND #sk < :before")
+                .expressionAttributeNames(Map.of("#pk", GSI1_PK, "#sk", GSI1_SK))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s("FU#" + FollowUpState.RUNNING.name()),
+                        ":before", Attrs.s(toItem(new FollowUp("~", null, null, null, null, null, null, claimedBefore,
+                                null, FollowUpState.RUNNING, null, null, null, null, null)).get(GSI1_SK).s())))
+                .limit(limit));
+        return out.items().stream().map(DynamoDbFollowUpStore::fromItem)
+                .filter(f -> f.claimedAt() == null || f.claimedAt().isBefore(claimedBefore)).toList();
     }
 }

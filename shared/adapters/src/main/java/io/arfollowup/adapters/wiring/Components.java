@@ -216,7 +216,67 @@ public final class Components {
 
     public RunFollowUp runFollowUp() {
         return new RunFollowUp(followUps(), customers(), items(), responses(), tokens(), rules(), renderer(),
-                mailer(), chat(), colleagues(), replyAddresses(), outbound(), clock);
+                mailer(), chat(), colleagues(), replyAddresses(), outbound(), clock, followUpGuard(),
+                new RunFollowUp.Channels(blobs(), smsSender(), letters(), config.linkSigningKey() == null ? null
+                        : linkSigner()));
+    }
+
+    // ---------------------------------------------------------------- issue 6: follow-up engine
+
+    /** The runner's first step (issue 7 plugs the promise checks here). */
+    public io.arfollowup.core.port.FollowUpGuard followUpGuard() {
+        return io.arfollowup.core.port.FollowUpGuard.NONE;
+    }
+
+    private final Lazy<io.arfollowup.core.port.SmsSender> sms = new Lazy<>(() -> config().smsEnabled()
+            ? new io.arfollowup.adapters.sms.EndUserMessagingSmsSender(
+                    new io.arfollowup.adapters.sms.EndUserMessagingSmsSender.Settings(config().region(),
+                            config().smsEndpoint(), config().smsOriginationIdentity(), null),
+                    config().smsEndpoint() != null
+                            ? software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("LOCAL", "LOCAL"))
+                            : software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build())
+            : io.arfollowup.core.port.SmsSender.NONE);
+
+    public io.arfollowup.core.port.SmsSender smsSender() {
+        return sms.get();
+    }
+
+    public io.arfollowup.core.port.LetterRenderer letters() {
+        return new io.arfollowup.adapters.pdf.PdfBoxLetterRenderer();
+    }
+
+    public io.arfollowup.core.port.InternalAnswerStore internalAnswerStore() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbInternalAnswerStore(dynamo(), config.tableName());
+    }
+
+    public io.arfollowup.core.port.OnceStore onceStore() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbOnceStore(dynamo(), config.tableName());
+    }
+
+    public io.arfollowup.core.usecase.FollowUpDecisions followUpDecisions() {
+        return new io.arfollowup.core.usecase.FollowUpDecisions(followUps(), customers(), rules(), scheduler(),
+                runFollowUp(), audit(), chat(), planner(), clock);
+    }
+
+    public io.arfollowup.core.usecase.CatchUpFollowUps catchUpFollowUps() {
+        return new io.arfollowup.core.usecase.CatchUpFollowUps(followUps(), runFollowUp(), clock);
+    }
+
+    public io.arfollowup.core.usecase.FollowUpPreview followUpPreview() {
+        return new io.arfollowup.core.usecase.FollowUpPreview(followUps(), customers(), items(), responses(), rules(),
+                renderer(), outbound());
+    }
+
+    public io.arfollowup.core.usecase.InternalAnswers internalAnswers() {
+        return new io.arfollowup.core.usecase.InternalAnswers(linkSigner(), followUps(), customers(), items(),
+                responses(), rules(), internalAnswerStore(), audit(), chat(), blobs(), colleagues(), clock);
+    }
+
+    public io.arfollowup.core.usecase.NotifyAfterQualification notifyAfterQualification() {
+        return new io.arfollowup.core.usecase.NotifyAfterQualification(responses(), qualifications(), customers(),
+                rules(), renderer(), mailer(), colleagues(), tokens(), replyAddresses(), outbound(), onceStore(),
+                clock);
     }
 
     /** A value built on first use, once. */
