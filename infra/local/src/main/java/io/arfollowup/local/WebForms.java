@@ -2,7 +2,6 @@ package io.arfollowup.local;
 
 import io.arfollowup.adapters.wiring.Components;
 import io.arfollowup.functions.webform.WebFormHandler;
-import java.util.List;
 
 /** The web-form function as the local runtime hosts it (its routes come with issues 4 and 6). */
 final class WebForms {
@@ -11,6 +10,6 @@ final class WebForms {
     }
 
     static WebFormHandler handler(Components c) {
-        return new WebFormHandler(List.of());
+        return new WebFormHandler(WebFormHandler.routes(c));
     }
 }

@@ -39,7 +39,15 @@ public final class WebFormHandler implements RequestStreamHandler {
     private final List<Route> routes;
 
     public WebFormHandler() {
-        this(new ArrayList<>());
+        this(routes(io.arfollowup.adapters.wiring.Components.fromEnvironment()));
+    }
+
+    /** Every page's routes, wired from the environment (the local runtime calls this too). */
+    public static List<Route> routes(io.arfollowup.adapters.wiring.Components c) {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new io.arfollowup.functions.webform.internal.InternalAnswerPages(c.internalAnswers(),
+                c.linkSigner(), c.uiLanguage(), c.clock()).routes());
+        return routes;
     }
 
     public WebFormHandler(List<Route> routes) {

@@ -15,7 +15,9 @@ public final class WorkCodec {
     private static final Map<String, Class<? extends Work>> KINDS = Map.of(
             "qualify", Work.Qualify.class,
             "validate", Work.Validate.class,
-            "delete", Work.Delete.class);
+            "delete", Work.Delete.class,
+            "follow_up", Work.FollowUpAction.class,
+            "internal_answer_apply", Work.ApplyInternalAnswer.class);
 
     private WorkCodec() {
     }
