@@ -107,7 +107,7 @@ public final class FollowUpDecisions {
         }
         TemplateContent edited = null;
         if (c.action() == Action.EDIT_AND_SEND) {
-            String subject = c.subject() == null ? "" : c.subject().replaceAll("[\\r\\n]+", " ").strip();
+            String subject = c.subject() == null ? "" : c.subject().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
             String body = c.body() == null ? "" : c.body().strip();
             if (subject.isEmpty() || body.isEmpty() || subject.length() > MAX_SUBJECT || body.length() > MAX_BODY) {
                 return new Result(Status.INVALID, "subject and body are required (at most " + MAX_SUBJECT + " / "
