@@ -79,6 +79,13 @@ public final class Demo {
         this.out = out;
     }
 
+    private FollowUpModesDemo.Report followUpModes;
+
+    /** What step (f) showed (issue 6), once {@link #run} is done. */
+    public FollowUpModesDemo.Report followUpModes() {
+        return followUpModes;
+    }
+
     public LocalSlackClient slackClient() {
         return slack;
     }
@@ -138,6 +145,8 @@ public final class Demo {
         out.println("  Slack messages posted (cards, confirmations, tasks): " + runtime.environment().slack().messages().size());
         out.println();
         printItems(finalRuns);
+        followUpModes = new FollowUpModesDemo(runtime, slack, out, io.arfollowup.testing.engines.EngineLauncher
+                .repositoryRoot().resolve(".local/letters")).run();
         return new Report(finalRuns, fired, store);
     }
 

@@ -212,7 +212,7 @@ public final class RunFollowUp {
             case LETTER -> letter(followUp, customer, still, template, ctx);
             case CALL, TASK -> park(followUp, new FollowUpCard(FollowUpCard.Kind.TASK, followUp, customer, still,
                     render(template, followUp, customer, FollowUpMessages.model(ctx, null)), null, channel, null),
-                    channel.name().toLowerCase() + " task opened for " + followUp.owner());
+                    (channel == ActionChannel.CALL ? "call task" : "task") + " opened for " + followUp.owner());
         };
     }
 
