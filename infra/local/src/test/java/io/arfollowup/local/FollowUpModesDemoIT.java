@@ -78,7 +78,7 @@ class FollowUpModesDemoIT {
         assertThat(report.linkGetStatus()).isEqualTo(200);
         assertThat(report.linkPostStatus()).isEqualTo(200);
         assertThat(report.linkReplayStatus()).isEqualTo(409);
-        assertThat(report.threadReply()).contains("Résolu").contains("Avoir AV-2025-0061");
+        assertThat(report.threadReply()).contains("Resolved").contains("Avoir AV-2025-0061");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("again 409");
         String mistral = env.components().items().get("residences-mistral", "FA-2025-00409").orElseThrow().status();
         assertThat(mistral).isEqualTo("DISPUTE_RESOLVED");

@@ -152,13 +152,11 @@ public final class DynamoDbFollowUpStore implements FollowUpStore {
 
     @Override
     public List<FollowUp> staleRunning(Instant claimedBefore, int limit) {
-        // RUNNING follow-ups are few (a run lasts seconds); due <= claimedAt, so the key range bounds the Query
+        // RUNNING follow-ups are few (a run lasts seconds): one bounded Query of that state, filtered on the claim
         var out = dynamo.query(b -> b.tableName(table).indexName(GSI1)
-                .keyConditionExpression("#pk = :pk AND #sk < :before")
-                .expressionAttributeNames(Map.of("#pk", GSI1_PK, "#sk", GSI1_SK))
-                .expressionAttributeValues(Map.of(":pk", Attrs.s("FU#" + FollowUpState.RUNNING.name()),
-                        ":before", Attrs.s(toItem(new FollowUp("~", null, null, null, null, null, null, claimedBefore,
-                                null, FollowUpState.RUNNING, null, null, null, null, null)).get(GSI1_SK).s())))
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", GSI1_PK))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s("FU#" + FollowUpState.RUNNING.name())))
                 .limit(limit));
         return out.items().stream().map(DynamoDbFollowUpStore::fromItem)
                 .filter(f -> f.claimedAt() == null || f.claimedAt().isBefore(claimedBefore)).toList();
