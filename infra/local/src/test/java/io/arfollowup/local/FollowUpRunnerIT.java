@@ -179,11 +179,48 @@ class FollowUpRunnerIT {
     @Test
     void aLostSchedule_isRunByTheDailyCatchUp() throws Exception {
         FollowUp fu = planned("lost");
-        env.scheduler().schedules().keySet().stream().filter(n -> n.equals(fu.scheduleName()))
-                .forEach(n -> { }); // the schedule exists; pretend it never fires (deleted by hand)
-        now.set(now.get().plus(Duration.ofHours(1)));
+        // its schedule never fires (deleted by hand, refused, lost): the catch-up runs it once it is 15 minutes late
+        Instant late = fu.due().plus(Duration.ofMinutes(16));
+        if (late.isAfter(now.get())) {
+            now.set(late);
+        }
         assertThat(runtime.invokeRunner("{\"catchUp\":true}")).contains("\"failed\":0");
         assertThat(emailsTo("ap@lost.example")).isEqualTo(1);
+    }
+
+    /** Edit & send: the modal opens prefilled (views.open), its submission sends the owner's text, once. */
+    @Test
+    void editAndSend_throughTheSlackModal_sendsTheEditedMessage() throws Exception {
+        FollowUp planned = planned("edit");
+        // the collector asked for a confirmation instead: the card waits for the owner
+        QualifyResponse.Result r = c.qualifyResponse().handle(new QualifyResponse.Command("em-edit", "V2:edit",
+                List.of(new QualificationGroup(List.of("FA-edit"), "COPY_REQUEST", "copie", "U0OWNER", null, null,
+                        new FollowUpOverride(null, null, io.arfollowup.core.domain.FollowUpMode.AUTOMATIC_WITH_CONFIRMATION,
+                                false))), Notify.NOBODY, "U0OWNER", true));
+        FollowUp fu = r.followUps().get(0);
+        assertThat(runtime.invokeRunner("{\"followUpId\":\"" + fu.id() + "\"}")).contains("AWAITING_CONFIRMATION");
+        CardRef card = c.followUps().get(fu.id()).orElseThrow().card();
+        LocalSlackClient slack = new LocalSlackClient(runtime.slackRequestUrl(), env.slack().endpoint(),
+                LocalEnvironment.SIGNING_SECRET, clock);
+
+        int views = env.slack().calls("views.open").size();
+        assertThat(slack.clickButton("U0OWNER", card.channel(), card.ts(), "fu_edit", fu.id())).isEqualTo(200);
+        assertThat(env.slack().calls("views.open")).hasSize(views + 1);
+        JsonNode view = LocalJson.read(env.slack().calls("views.open").get(views).get("view"));
+        assertThat(view.toString()).contains("fu_subject").contains("FA-edit");
+        var values = LocalJson.MAPPER.createObjectNode();
+        values.putObject("fu_subject").putObject("value").put("type", "plain_text_input")
+                .put("value", "Votre duplicata FA-edit");
+        values.putObject("fu_body").putObject("value").put("type", "plain_text_input")
+                .put("value", "Bonjour,\nvoici le duplicata demandé.\nCordialement");
+        var withIds = ((com.fasterxml.jackson.databind.node.ObjectNode) view.deepCopy()).put("id", "V0EDIT")
+                .put("hash", "h1");
+        assertThat(slack.submitView("U0OWNER", withIds, values)).isEqualTo(200);
+        assertThat(slack.submitView("U0OWNER", withIds, values)).isEqualTo(200); // a double submission
+
+        assertThat(emailsTo("ap@edit.example")).isEqualTo(1);
+        assertThat(c.followUps().get(fu.id()).orElseThrow().state()).isEqualTo(FollowUpState.DONE);
+        assertThat(c.followUps().get(planned.id()).orElseThrow().state()).isEqualTo(FollowUpState.CANCELLED);
     }
 
     /** SES answers 429 twice (a loopback proxy in front of aws-ses-v2-local): the SDK retries, one e-mail arrives. */

@@ -17,7 +17,7 @@ import java.io.Writer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jsoup.nodes.Entities;
+import com.github.mustachejava.util.HtmlEscaper;
 
 /**
  * Renders action templates with mustache.java and three escapers (FACTS.md): none for text/plain, HTML for the
@@ -42,7 +42,12 @@ public final class MustacheTemplateRenderer implements TemplateRenderer {
         @Override
         public void encode(String value, Writer writer) {
             try {
-                writer.write(escape == Escape.HTML ? Entities.escape(value) : value);
+                // mustache.java's own escaper: jsoup is not in every Lambda jar (the runner's is without it)
+                if (escape == Escape.HTML) {
+                    HtmlEscaper.escape(value, writer);
+                } else {
+                    writer.write(value);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
