@@ -38,7 +38,8 @@ public record AppConfig(
         String linkSigningKey,
         Endpoints endpoints,
         String smsOriginationIdentity,
-        URI smsEndpoint) {
+        URI smsEndpoint,
+        String runnerFunction) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
     public record Endpoints(URI dynamodb, URI s3, URI ses, URI scheduler, URI lambda) {
@@ -78,7 +79,8 @@ public record AppConfig(
                 new Endpoints(r.uri("DYNAMODB_ENDPOINT"), r.uri("S3_ENDPOINT"), r.uri("SES_ENDPOINT"),
                         r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")),
                 r.optional("SMS_ORIGINATION_IDENTITY", null),
-                r.uri("SMS_ENDPOINT"));
+                r.uri("SMS_ENDPOINT"),
+                r.optional("RUNNER_FUNCTION", null));
         r.failIfMissing();
         return config;
     }

@@ -256,7 +256,17 @@ public final class Components {
 
     public io.arfollowup.core.usecase.FollowUpDecisions followUpDecisions() {
         return new io.arfollowup.core.usecase.FollowUpDecisions(followUps(), customers(), rules(), scheduler(),
-                runFollowUp(), audit(), chat(), planner(), clock);
+                followUpTrigger(), audit(), chat(), planner(), clock);
+    }
+
+    /**
+     * Send now from the worker: handed to the runner function when RUNNER_FUNCTION is set (AWS), so the worker's jar
+     * needs neither S3 nor PDFBox; in process otherwise (local runtime, tests).
+     */
+    public io.arfollowup.core.usecase.FollowUpTrigger followUpTrigger() {
+        return config.runnerFunction() != null
+                ? new io.arfollowup.adapters.lambda.LambdaFollowUpTrigger(aws().lambda(), config.runnerFunction())
+                : io.arfollowup.core.usecase.FollowUpTrigger.inProcess(runFollowUp());
     }
 
     public io.arfollowup.core.usecase.CatchUpFollowUps catchUpFollowUps() {
@@ -270,7 +280,37 @@ public final class Components {
 
     public io.arfollowup.core.usecase.InternalAnswers internalAnswers() {
         return new io.arfollowup.core.usecase.InternalAnswers(linkSigner(), followUps(), customers(), items(),
-                responses(), rules(), internalAnswerStore(), audit(), chat(), blobs(), colleagues(), clock);
+                responses(), rules(), internalAnswerStore(), audit(), chat(), lazyBlobs(), colleagues(), clock);
+    }
+
+    /** The mail bucket, built on first use: the worker validates answers without ever touching S3 (nor its SDK). */
+    private BlobStore lazyBlobs() {
+        return new BlobStore() {
+            @Override
+            public java.io.InputStream open(String key) throws java.io.IOException {
+                return blobs().open(key);
+            }
+
+            @Override
+            public void download(String key, java.nio.file.Path target) throws java.io.IOException {
+                blobs().download(key, target);
+            }
+
+            @Override
+            public void put(String key, byte[] content, String contentType) throws java.io.IOException {
+                blobs().put(key, content, contentType);
+            }
+
+            @Override
+            public void put(String key, java.nio.file.Path file, String contentType) throws java.io.IOException {
+                blobs().put(key, file, contentType);
+            }
+
+            @Override
+            public boolean exists(String key) {
+                return blobs().exists(key);
+            }
+        };
     }
 
     public io.arfollowup.core.usecase.NotifyAfterQualification notifyAfterQualification() {

@@ -176,7 +176,7 @@ class PlanningToScheduleIT {
         followUps.create(planned);
         scheduler.schedule(planned);
         FollowUpDecisions decisions = new FollowUpDecisions(followUps, customers, TestData.taxonomyRules(), scheduler,
-                null, new InMemoryAuditLog(), new RecordingChatNotifier(), new FollowUpPlanner(clock), clock);
+                (io.arfollowup.core.usecase.RunFollowUp) null, new InMemoryAuditLog(), new RecordingChatNotifier(), new FollowUpPlanner(clock), clock);
 
         decisions.handle(new FollowUpDecisions.Command("fu-postpone", FollowUpDecisions.Action.POSTPONE, 7, null, null,
                 null, "U1", null));

@@ -67,7 +67,7 @@ public final class FollowUpDecisions {
     private final CustomerStore customers;
     private final RuleCatalog rules;
     private final FollowUpScheduler scheduler;
-    private final RunFollowUp runner;
+    private final FollowUpTrigger runner;
     private final AuditLog audit;
     private final ChatNotifier chat;
     private final FollowUpPlanner planner;
@@ -75,6 +75,13 @@ public final class FollowUpDecisions {
 
     public FollowUpDecisions(FollowUpStore followUps, CustomerStore customers, RuleCatalog rules,
                              FollowUpScheduler scheduler, RunFollowUp runner, AuditLog audit, ChatNotifier chat,
+                             FollowUpPlanner planner, Clock clock) {
+        this(followUps, customers, rules, scheduler, runner == null ? null : FollowUpTrigger.inProcess(runner), audit,
+                chat, planner, clock);
+    }
+
+    public FollowUpDecisions(FollowUpStore followUps, CustomerStore customers, RuleCatalog rules,
+                             FollowUpScheduler scheduler, FollowUpTrigger runner, AuditLog audit, ChatNotifier chat,
                              FollowUpPlanner planner, Clock clock) {
         this.followUps = followUps;
         this.customers = customers;
@@ -127,11 +134,18 @@ public final class FollowUpDecisions {
         if (f.state() != FollowUpState.PLANNED || f.mode() != FollowUpMode.AUTOMATIC) {
             return already(f, c);
         }
-        RunFollowUp.Result run = runner.handle(new RunFollowUp.Command(f.id()));
+        Optional<RunFollowUp.Result> ran = runner.runNow(f.id());
+        String who = mention(c.actor());
+        if (ran.isEmpty()) {
+            // handed to the runner function: its claim sends it, its notice lands in the response's thread
+            updateCard(f, c, new Labels("✅ Confirmée par " + who + " — envoi en cours",
+                    "✅ Confirmed by " + who + " — sending"));
+            return new Result(Status.SENT, "handed to the runner");
+        }
+        RunFollowUp.Result run = ran.get();
         if (run.status() == RunFollowUp.Status.ALREADY_HANDLED) {
             return already(f, c);
         }
-        String who = mention(c.actor());
         updateCard(f, c, new Labels("✅ Envoyé par " + who + " — " + run.detail(),
                 "✅ Sent by " + who + " — " + run.detail()));
         return new Result(Status.SENT, run.detail());

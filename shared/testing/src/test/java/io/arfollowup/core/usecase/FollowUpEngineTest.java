@@ -188,6 +188,31 @@ class FollowUpEngineTest {
     }
 
     @Test
+    void sendNow_handedToTheRunnerFunction_isSentByItsClaimOnly() {
+        FollowUp fu = awaitingConfirmation();
+        java.util.List<String> handedOff = new java.util.ArrayList<>();
+        FollowUpDecisions decisions = new FollowUpDecisions(f.followUps, f.customers, f.rules, f.scheduler,
+                id -> {
+                    handedOff.add(id);
+                    return java.util.Optional.empty();
+                }, f.audit, f.chat, new io.arfollowup.core.time.FollowUpPlanner(f.clock), f.clock);
+
+        var r = decisions.handle(new FollowUpDecisions.Command(fu.id(), FollowUpDecisions.Action.SEND_NOW, null, null,
+                null, null, "U0OWNER", new CardRef("C0TEST", "1.2")));
+
+        assertThat(r.status()).isEqualTo(FollowUpDecisions.Status.SENT);
+        assertThat(handedOff).containsExactly(fu.id());
+        assertThat(f.mailer.sent()).isEmpty(); // the runner function sends it
+        assertThat(stored(fu).state()).isEqualTo(FollowUpState.PLANNED);
+        assertThat(stored(fu).mode()).isEqualTo(FollowUpMode.AUTOMATIC);
+        assertThat(f.chat.followUpCardUpdates).singleElement().asString().contains("Confirmed by <@U0OWNER>");
+        // what the runner function then does: one e-mail, even if the hand-off is delivered twice
+        run(fu);
+        run(fu);
+        assertThat(f.mailer.sent()).hasSize(1);
+    }
+
+    @Test
     void editAndSend_sendsTheOwnersText() {
         FollowUp fu = awaitingConfirmation();
         f.decisions().handle(new FollowUpDecisions.Command(fu.id(), FollowUpDecisions.Action.EDIT_AND_SEND, null,
