@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn -B -q
 ENGINES := infra/local/node_modules/.package-lock.json
 
-.PHONY: help test demo build bench eval parse-email engines clean
+.PHONY: help test demo build bench eval parse-email engines browser clean
 
 help:
 	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
@@ -11,6 +11,7 @@ help:
 	@echo "make bench     every budget of DESIGN §11 (BENCH=name to run one)"
 	@echo "make build     build every function's Lambda jar (functions/*/target/lambda/*.jar)"
 	@echo "make parse-email FILES=\"a.eml b.eml\"  print what the inbound parser reads (INBOUND_DOMAINS=...)"
+	@echo "make eval      score the suggester (FILE=replies.jsonl: on your labelled replies; none: cross-validation on ../shared/corpus/dev)"
 
 # the local AWS stand-ins (dynalite, aws-ses-v2-local, s3rver), pinned by infra/local/package-lock.json
 $(ENGINES): infra/local/package.json infra/local/package-lock.json
@@ -22,7 +23,17 @@ engines: $(ENGINES)
 demo: engines
 	$(MVN) -Ddemo -Ddemo.args="$(ARGS) $(if $(EMAILS),--emails=$(abspath $(EMAILS)))" -DskipTests -pl infra/local -am package
 
-test: engines
+# Debian's chromium + chromium-driver for the customer-page browser test (WebFormBrowserIT), installed once when
+# missing (sudo when not root). Without them the browser test says it is skipped and the rest still runs.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		echo "installing chromium and chromium-driver (apt-get) for the browser test..."; \
+		( $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium chromium-driver >/dev/null ) \
+		|| echo "warning: could not install chromium; WebFormBrowserIT will be skipped"; }
+
+test: engines browser
 	$(MVN) verify
 
 build:
@@ -41,3 +52,7 @@ parse-email:
 	@set -o pipefail; $(MVN) -Dstyle.color=never -Dparse-email -Dparse.files="$(abspath $(FILES))" -DskipTests \
 		-pl shared/adapters -am verify | sed -e 's/\x1b\[[0-9;]*m//g'
 
+# the suggester's figures (docs/suggester.md): FILE=<replies.jsonl> scores the shipped model on your own labelled
+# replies; without FILE, k-fold cross-validation on ../shared/corpus/dev
+eval:
+	$(MVN) -Deval -Deval.file="$(if $(FILE),$(abspath $(FILE)),)" -DskipTests -pl shared/adapters -am verify

@@ -81,7 +81,7 @@ public final class Demo {
 
     private FollowUpModesDemo.Report followUpModes;
 
-    /** What step (f) showed (issue 6), once {@link #run} is done. */
+    /** What step (g) showed (issue 6), once {@link #run} is done. */
     public FollowUpModesDemo.Report followUpModes() {
         return followUpModes;
     }
@@ -145,6 +145,7 @@ public final class Demo {
         out.println("  Slack messages posted (cards, confirmations, tasks): " + runtime.environment().slack().messages().size());
         out.println();
         printItems(finalRuns);
+        new WebFormDemo(runtime, out).run();
         followUpModes = new FollowUpModesDemo(runtime, slack, out, io.arfollowup.testing.engines.EngineLauncher
                 .repositoryRoot().resolve(".local/letters")).run();
         return new Report(finalRuns, fired, store);

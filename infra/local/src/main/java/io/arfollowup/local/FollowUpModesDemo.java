@@ -42,7 +42,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
- * Step (f) of {@code make demo}: each mode and channel of the follow-up engine, through the same paths as in AWS.
+ * Step (g) of {@code make demo}: each mode and channel of the follow-up engine, through the same paths as in AWS.
  * An automatic e-mail (sent at (e)); a confirmation card confirmed by a signed Slack click on "Send now"; an
  * internal e-mail whose "Resolved" link is followed over HTTP (page, then Confirm) and lands in the Slack thread;
  * a re-qualification whose follow-ups are an SMS (captured by the local End User Messaging stand-in) and a letter
@@ -76,7 +76,7 @@ public final class FollowUpModesDemo {
 
     public Report run() {
         out.println();
-        out.println("(f) follow-up modes and channels (issue 6)");
+        out.println("(g) follow-up modes and channels (issue 6)");
         String automatic = automaticEmail();
         String[] confirmed = confirmWithSendNow();
         Object[] link = followResolvedLink();

@@ -39,6 +39,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private final LocalEnvironment env;
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService executor;
     private final SlackHandler slack;
     private final InboundEmailHandler inbound;
     private final FollowUpRunnerHandler runner;
@@ -61,7 +62,12 @@ public final class LocalRuntime implements AutoCloseable {
         server.createContext("/slack/events", exchange -> proxy(exchange, slack::handleRequest));
         server.createContext("/r/", exchange -> proxy(exchange, webForm::handleRequest));
         server.createContext("/i/", exchange -> proxy(exchange, webForm::handleRequest));
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "local-runtime");
+            t.setDaemon(true); // never keeps the JVM alive after the demo
+            return t;
+        });
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -153,5 +159,6 @@ public final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

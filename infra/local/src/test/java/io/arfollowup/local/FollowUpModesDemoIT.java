@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Step (f) of the demo on the real engines: every mode and channel of the follow-up engine, through the same paths
+ * Step (g) of the demo on the real engines: every mode and channel of the follow-up engine, through the same paths
  * as in AWS (signed Slack clicks, the web page over HTTP, the scheduler emulator firing the runner).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,7 +44,7 @@ class FollowUpModesDemoIT {
         runtime = new LocalRuntime(env, 0);
         Demo demo = new Demo(runtime, root.resolve("events/demo"), new PrintStream(console, true,
                 StandardCharsets.UTF_8));
-        demo.run(root.resolve("events/emails")); // steps (a)-(e), then (f)
+        demo.run(root.resolve("events/emails")); // steps (a)-(f), then (g)
         report = demo.followUpModes();
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.arfollowup.testing.data.Sidecars;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -57,7 +58,7 @@ class ShadedJarIT {
             assertThat(text(actual, "token")).as(name + " token").isEqualTo(text(expected, "token"));
             assertThat(actual.get("is_auto_reply").getAsBoolean()).as(name).isEqualTo(expected.get("is_auto_reply").getAsBoolean());
             assertThat(actual.get("is_bounce").getAsBoolean()).as(name).isEqualTo(expected.get("is_bounce").getAsBoolean());
-            assertThat(normalise(text(actual, "new_text"))).as(name + " new_text").isEqualTo(normalise(text(expected, "new_text")));
+            assertThat(Sidecars.normalise(text(actual, "new_text"))).as(name + " new_text").isEqualTo(Sidecars.normalise(text(expected, "new_text")));
             assertThat(names(actual.getAsJsonArray("attachments"))).as(name + " attachments")
                     .isEqualTo(names(expected.getAsJsonArray("attachments")));
             exact++;
@@ -81,28 +82,6 @@ class ShadedJarIT {
         return out;
     }
 
-    /** The sidecars' normalisation: CRLF → LF, NBSP/NNBSP → space, no BOM, no trailing spaces, blank runs collapsed. */
-    static String normalise(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.replace("\r\n", "\n").replace('\u00A0', ' ').replace('\u202F', ' ').replace("\uFEFF", "");
-        List<String> lines = new ArrayList<>();
-        boolean blank = false;
-        for (String line : t.split("\n", -1)) {
-            String l = line.stripTrailing();
-            if (l.isEmpty()) {
-                blank = !lines.isEmpty();
-                continue;
-            }
-            if (blank) {
-                lines.add("");
-                blank = false;
-            }
-            lines.add(l);
-        }
-        return String.join("\n", lines);
-    }
 
     static void unused() throws IOException {
     }

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.arfollowup.adapters.http.HttpEvent;
 import io.arfollowup.adapters.json.Json;
+import io.arfollowup.adapters.mail.MailSystemProperties;
+import io.arfollowup.adapters.wiring.Components;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +28,10 @@ public final class WebFormHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebFormHandler.class);
 
+    static {
+        MailSystemProperties.apply(); // multipart bodies are parsed by Angus Mail, whose switches are JVM-wide
+    }
+
     /** One route: method, path pattern (groups = path parameters), and what answers it. */
     public record Route(String method, Pattern path, Page page) {
     }
@@ -39,12 +45,13 @@ public final class WebFormHandler implements RequestStreamHandler {
     private final List<Route> routes;
 
     public WebFormHandler() {
-        this(routes(io.arfollowup.adapters.wiring.Components.fromEnvironment()));
+        this(defaultRoutes(Components.fromEnvironment()));
     }
 
-    /** Every page's routes, wired from the environment (the local runtime calls this too). */
-    public static List<Route> routes(io.arfollowup.adapters.wiring.Components c) {
+    /** Every page this function serves, wired from one {@link Components}. */
+    public static List<Route> defaultRoutes(Components c) {
         List<Route> routes = new ArrayList<>();
+        routes.addAll(CustomerPage.from(c).routes());
         routes.addAll(new io.arfollowup.functions.webform.internal.InternalAnswerPages(c.internalAnswers(),
                 c.linkSigner(), c.uiLanguage(), c.clock()).routes());
         return routes;

@@ -37,6 +37,7 @@ public record AppConfig(
         String slackLanguage,
         String linkSigningKey,
         Endpoints endpoints,
+        int webPromiseHorizonDays,
         String smsOriginationIdentity,
         URI smsEndpoint,
         String runnerFunction) {
@@ -78,6 +79,7 @@ public record AppConfig(
                 r.optional("LINK_SIGNING_KEY", null),
                 new Endpoints(r.uri("DYNAMODB_ENDPOINT"), r.uri("S3_ENDPOINT"), r.uri("SES_ENDPOINT"),
                         r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")),
+                r.integer("WEB_PROMISE_HORIZON_DAYS", 90),
                 r.optional("SMS_ORIGINATION_IDENTITY", null),
                 r.uri("SMS_ENDPOINT"),
                 r.optional("RUNNER_FUNCTION", null));
@@ -115,6 +117,19 @@ public record AppConfig(
         String optional(String name, String fallback) {
             String v = env.get(name);
             return v == null || v.isBlank() ? fallback : v.trim();
+        }
+
+        int integer(String name, int fallback) {
+            String v = optional(name, null);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                missing.add(name + " (not a number: " + v + ")");
+                return fallback;
+            }
         }
 
         URI uri(String name) {

@@ -3,6 +3,8 @@ package io.arfollowup.adapters.dynamodb;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +14,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Small, explicit conversions between attribute maps and Java values (no reflection: fast cold starts). */
 final class Attrs {
 
+    /**
+     * Instants as fixed-width UTC text (always nine fraction digits). Conditions and sort keys compare them as
+     * strings: {@code Instant.toString()} drops a zero fraction and prints 3, 6 or 9 digits, so "…:00Z" would sort
+     * after "…:00.500Z" and "…:00.120Z" after "…:00.120500Z" although both are earlier.
+     */
+    private static final DateTimeFormatter SORTABLE = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private Attrs() {
+    }
+
+    /** An instant as stored, compared and sorted by the table (read back with {@link Instant#parse}). */
+    static String sortable(Instant value) {
+        return SORTABLE.format(value);
     }
 
     /** A mutable item builder that skips nulls (DynamoDB has no use for empty attributes). */
@@ -40,7 +55,7 @@ final class Attrs {
         }
 
         ItemBuilder instant(String name, Instant value) {
-            return s(name, value == null ? null : value.toString());
+            return s(name, value == null ? null : sortable(value));
         }
 
         ItemBuilder date(String name, LocalDate value) {

@@ -29,7 +29,7 @@ public final class DynamoDbAuditLog implements AuditLog {
     public void record(ItemEvent e, String idempotencyKey) {
         var item = Attrs.item()
                 .s(PK, "A#" + e.customerId() + "#" + e.itemNumber())
-                .s(SK, e.at() + "#" + Ids.derived("", idempotencyKey).substring(0, 12))
+                .s(SK, Attrs.sortable(e.at()) + "#" + Ids.derived("", idempotencyKey).substring(0, 12))
                 .s("customerId", e.customerId()).s("item", e.itemNumber()).instant("at", e.at())
                 .s("actor", e.actor()).s("field", e.field()).s("before", e.before()).s("after", e.after())
                 .s("cause", e.cause()).build();

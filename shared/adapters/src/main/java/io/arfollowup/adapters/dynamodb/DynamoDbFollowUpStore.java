@@ -69,8 +69,8 @@ public final class DynamoDbFollowUpStore implements FollowUpStore {
                     .conditionExpression("#state = :planned OR (#state = :running AND #claimedAt < :stale)")
                     .expressionAttributeNames(Map.of("#state", "state", "#claimedAt", "claimedAt", "#g1", GSI1_PK))
                     .expressionAttributeValues(Map.of(":running", Attrs.s(FollowUpState.RUNNING.name()),
-                            ":planned", Attrs.s(FollowUpState.PLANNED.name()), ":now", Attrs.s(now.toString()),
-                            ":stale", Attrs.s(now.minus(lease).toString()),
+                            ":planned", Attrs.s(FollowUpState.PLANNED.name()), ":now", Attrs.s(Attrs.sortable(now)),
+                            ":stale", Attrs.s(Attrs.sortable(now.minus(lease))),
                             ":g1", Attrs.s("FU#" + FollowUpState.RUNNING.name())))
                     .returnValues(ReturnValue.ALL_NEW));
             return Optional.of(fromItem(out.attributes()));
@@ -100,7 +100,7 @@ public final class DynamoDbFollowUpStore implements FollowUpStore {
                 .keyConditionExpression("#pk = :pk AND #sk < :before")
                 .expressionAttributeNames(Map.of("#pk", GSI1_PK, "#sk", GSI1_SK))
                 .expressionAttributeValues(Map.of(":pk", Attrs.s("FU#" + FollowUpState.PLANNED.name()),
-                        ":before", Attrs.s(before.toString())))
+                        ":before", Attrs.s(Attrs.sortable(before))))
                 .limit(limit));
         return out.items().stream().map(DynamoDbFollowUpStore::fromItem).toList();
     }
@@ -108,9 +108,9 @@ public final class DynamoDbFollowUpStore implements FollowUpStore {
     static Map<String, AttributeValue> toItem(FollowUp f) {
         return Attrs.item()
                 .s(PK, "F#" + f.id()).s(SK, "FOLLOWUP")
-                .s(GSI1_PK, "FU#" + f.state().name()).s(GSI1_SK, f.due() + "#" + f.id())
+                .s(GSI1_PK, "FU#" + f.state().name()).s(GSI1_SK, Attrs.sortable(f.due()) + "#" + f.id())
                 .s(GSI2_PK, f.customerId() == null ? null : "C#" + f.customerId())
-                .s(GSI2_SK, f.customerId() == null ? null : "F#" + f.due() + "#" + f.id())
+                .s(GSI2_SK, f.customerId() == null ? null : "F#" + Attrs.sortable(f.due()) + "#" + f.id())
                 .s("id", f.id()).s("customerId", f.customerId()).s("responseId", f.responseId())
                 .strings("items", f.itemNumbers()).s("status", f.statusCode()).s("templateId", f.templateId())
                 .s("mode", f.mode() == null ? null : f.mode().name()).instant("due", f.due())

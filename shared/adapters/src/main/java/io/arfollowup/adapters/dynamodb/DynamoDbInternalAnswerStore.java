@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Colleagues' internal answers ({@code L#tokenId / ANSWER}): the conditional PutItem on the signed link's token id
+ * Colleagues' internal answers ({@code IA#tokenId / ANSWER}): the conditional PutItem on the signed link's token id
  * is the single-use check; {@code applied} flips once, conditionally.
  */
 public final class DynamoDbInternalAnswerStore implements InternalAnswerStore {
@@ -27,12 +27,12 @@ public final class DynamoDbInternalAnswerStore implements InternalAnswerStore {
     }
 
     private static Map<String, AttributeValue> key(String id) {
-        return Map.of(PK, Attrs.s("L#" + id), SK, Attrs.s("ANSWER"));
+        return Map.of(PK, Attrs.s("IA#" + id), SK, Attrs.s("ANSWER"));
     }
 
     @Override
     public boolean create(InternalAnswer a) {
-        var item = Attrs.item().s(PK, "L#" + a.id()).s(SK, "ANSWER")
+        var item = Attrs.item().s(PK, "IA#" + a.id()).s(SK, "ANSWER")
                 .s("id", a.id()).s("followUpId", a.followUpId()).s("customerId", a.customerId())
                 .strings("items", a.itemNumbers()).s("choice", a.choice().name())
                 .s("comment", a.comment().isEmpty() ? null : a.comment()).s("fileKey", a.fileKey())

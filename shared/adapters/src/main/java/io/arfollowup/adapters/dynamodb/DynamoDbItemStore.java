@@ -121,13 +121,18 @@ public final class DynamoDbItemStore implements ItemStore {
         return item;
     }
 
+    /** DynamoDB numbers drop trailing zeros (1250.00 comes back as 1250): amounts are shown with cents. */
+    static java.math.BigDecimal money(java.math.BigDecimal v) {
+        return v == null || v.scale() >= 2 ? v : v.setScale(2);
+    }
+
     static Item fromItem(Map<String, AttributeValue> i) {
         Map<String, AttributeValue> h = Attrs.map(i, "hold");
         Hold hold = h == null ? null : new Hold(Attrs.str(h, "reason"), Attrs.instant(h, "since"),
                 Attrs.instant(h, "until"));
         return new Item(Attrs.str(i, "customerId"), Attrs.str(i, "number"),
-                Attrs.enumValue(i, "kind", ItemKind.class), Attrs.decimal(i, "amount"),
-                Attrs.decimal(i, "openAmount"), Attrs.str(i, "currency"), Attrs.date(i, "issueDate"),
+                Attrs.enumValue(i, "kind", ItemKind.class), money(Attrs.decimal(i, "amount")),
+                money(Attrs.decimal(i, "openAmount")), Attrs.str(i, "currency"), Attrs.date(i, "issueDate"),
                 Attrs.date(i, "dueDate"), Attrs.str(i, "status"), Attrs.str(i, "comment"), Attrs.str(i, "owner"),
                 hold, Attrs.str(i, "documentKey"));
     }

@@ -99,7 +99,7 @@ public final class DynamoDbResponseStore implements ResponseStore {
         }
         values.put(":to", Attrs.s(to.name()));
         values.put(":actor", Attrs.s(actor == null ? "system" : actor));
-        values.put(":at", Attrs.s(clock.instant().toString()));
+        values.put(":at", Attrs.s(Attrs.sortable(clock.instant())));
         values.put(":inbox", Attrs.s("INBOX#" + to.name()));
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(responseId))
@@ -125,21 +125,36 @@ public final class DynamoDbResponseStore implements ResponseStore {
 
     @Override
     public void linkCustomer(String responseId, String customerId) {
+        // GSI2 is sparse: the response joins the customer's index only with both keys, and the sort key holds
+        // receivedAt, which an update expression cannot concatenate: read it first
+        var stored = dynamo.getItem(b -> b.tableName(table).key(key(responseId)).consistentRead(true)
+                .projectionExpression("#at").expressionAttributeNames(Map.of("#at", "receivedAt")));
+        java.time.Instant receivedAt = stored.hasItem() ? Attrs.instant(stored.item(), "receivedAt") : null;
+        Map<String, String> names = new HashMap<>(Map.of("#customer", "customerId", "#g2", GSI2_PK,
+                "#flags", "flags", "#pk", PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":c", Attrs.s(customerId),
+                ":g2", Attrs.s("C#" + customerId),
+                ":unmatched", AttributeValue.fromSs(List.of(ResponseFlag.UNMATCHED.name()))));
+        String set = "SET #customer = :c, #g2 = :g2";
+        if (receivedAt != null) {
+            set += ", #g2s = :g2s";
+            names.put("#g2s", GSI2_SK);
+            values.put(":g2s", Attrs.s("R#" + Attrs.sortable(receivedAt) + "#" + responseId));
+        }
+        String update = set + " DELETE #flags :unmatched";
         dynamo.updateItem(b -> b.tableName(table).key(key(responseId))
-                .updateExpression("SET #customer = :c, #g2 = :g2 DELETE #flags :unmatched")
+                .updateExpression(update)
                 .conditionExpression("attribute_exists(#pk)")
-                .expressionAttributeNames(Map.of("#customer", "customerId", "#g2", GSI2_PK, "#flags", "flags",
-                        "#pk", PK))
-                .expressionAttributeValues(Map.of(":c", Attrs.s(customerId), ":g2", Attrs.s("C#" + customerId),
-                        ":unmatched", AttributeValue.fromSs(List.of(ResponseFlag.UNMATCHED.name())))));
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
     }
 
     static Map<String, AttributeValue> toItem(Response r) {
         Map<String, AttributeValue> item = Attrs.item()
                 .s(PK, "R#" + r.id()).s(SK, SORT)
-                .s(GSI1_PK, "INBOX#" + r.state().name()).s(GSI1_SK, r.receivedAt() + "#" + r.id())
+                .s(GSI1_PK, "INBOX#" + r.state().name()).s(GSI1_SK, Attrs.sortable(r.receivedAt()) + "#" + r.id())
                 .s(GSI2_PK, r.customerId() == null ? null : "C#" + r.customerId())
-                .s(GSI2_SK, r.customerId() == null ? null : "R#" + r.receivedAt() + "#" + r.id())
+                .s(GSI2_SK, r.customerId() == null ? null : "R#" + Attrs.sortable(r.receivedAt()) + "#" + r.id())
                 .s("id", r.id()).s("channel", r.channel().name()).s("customerId", r.customerId())
                 .s("sender", r.sender()).s("senderName", r.senderName()).instant("receivedAt", r.receivedAt())
                 .s("subject", r.subject()).s("newText", r.newText()).s("language", r.language())

@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * follow-up     F#id               FOLLOWUP           FU#state / due#id            C#customer / F#due
  * reply token   T#token (lower)    TOKEN
  * audit event   A#customer#number  at#hash
- * internal answer L#linkTokenId    ANSWER             (single use: conditional put on the link's token id)
+ * web upload    W#draft (= wf-id)  FILE#fileId
+ * new-link cnt  L#customer         NEWLINK#yyyy-MM-dd
+ * internal answer IA#linkTokenId  ANSWER             (single use: conditional put on the link's token id)
  * once marker   K#key              ONCE               (notifications sent once per qualification version)
  * </pre>
  */

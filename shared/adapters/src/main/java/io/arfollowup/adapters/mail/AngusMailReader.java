@@ -153,6 +153,11 @@ public final class AngusMailReader implements MailReader {
                 recipients.addAll(addresses(headers.all(name)));
             }
             Instant sentAt = sentAt();
+            if (!headers.has("From") && !headers.has("Date") && !headers.has("Message-ID")) {
+                // none of the headers every mail client writes: not a message (random bytes, a truncated
+                // upload); whatever text is found is still shown, but a collector must know
+                flags.add(ResponseFlag.MALFORMED);
+            }
 
             String fullText = "";
             String source = "";

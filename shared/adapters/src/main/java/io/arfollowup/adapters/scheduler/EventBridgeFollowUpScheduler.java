@@ -26,7 +26,9 @@ public final class EventBridgeFollowUpScheduler implements FollowUpScheduler {
 
     /** Schedule and group names (FACTS.md). */
     public static final Pattern NAME = Pattern.compile("^[0-9A-Za-z._-]{1,64}$");
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+    /** One-time schedule expressions as we send them: UTC wall time, seconds, no zone, no fraction. */
+    public static final Pattern AT = Pattern.compile("^at\\(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\)$");
+    private static final DateTimeFormatter AT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     /** Where schedules point and what they may use. */
@@ -55,7 +57,16 @@ public final class EventBridgeFollowUpScheduler implements FollowUpScheduler {
 
     /** {@code at(2026-03-29T07:00:00)}: UTC, seconds always present, no zone, no fraction. */
     public static String atExpression(Instant due) {
-        return "at(" + AT.format(due.truncatedTo(ChronoUnit.SECONDS)) + ")";
+        return requireAtExpression("at(" + AT_TIME.format(due.truncatedTo(ChronoUnit.SECONDS)) + ")");
+    }
+
+    /** Refuses an expression AWS would reject (or read otherwise) before any call: the SDK checks nothing. */
+    public static String requireAtExpression(String expression) {
+        if (expression == null || !AT.matcher(expression).matches()) {
+            throw new IllegalArgumentException("invalid one-time schedule expression (must match " + AT.pattern()
+                    + "): " + expression);
+        }
+        return expression;
     }
 
     public static String requireName(String name) {
@@ -88,9 +99,10 @@ public final class EventBridgeFollowUpScheduler implements FollowUpScheduler {
 
     private void create(FollowUp f, String clientToken) {
         String name = requireName(f.scheduleName());
+        String at = atExpression(f.due());
         try {
             scheduler.createSchedule(b -> b.name(name).groupName(settings.group())
-                    .scheduleExpression(atExpression(f.due())).scheduleExpressionTimezone("UTC")
+                    .scheduleExpression(at).scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
                     .clientToken(clientToken)
@@ -104,10 +116,11 @@ public final class EventBridgeFollowUpScheduler implements FollowUpScheduler {
     @Override
     public void reschedule(FollowUp f) {
         String name = requireName(f.scheduleName());
+        String at = atExpression(f.due());
         try {
             // UpdateSchedule replaces the whole definition: send all of it again
             scheduler.updateSchedule(b -> b.name(name).groupName(settings.group())
-                    .scheduleExpression(atExpression(f.due())).scheduleExpressionTimezone("UTC")
+                    .scheduleExpression(at).scheduleExpressionTimezone("UTC")
                     .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
                     .actionAfterCompletion(ActionAfterCompletion.DELETE)
                     .clientToken(f.id() + "-" + f.due().getEpochSecond())

@@ -121,10 +121,12 @@ public final class ResponseCards {
             blocks.add(section(s -> s.text(markdownText(Mrkdwn.cut(suggestion(r.suggestion()), MAX_SECTION)))));
         }
 
-        if (view.outcome() != null && !r.state().isOpen()) {
+        if (view.outcome() != null) {
             blocks.add(divider());
             blocks.add(section(s -> s.text(markdownText(outcome(view)))));
-        } else if (r.state().isOpen()) {
+        }
+        if (r.state().isOpen()) {
+            // a validated answer can still be qualified or deleted later
             blocks.add(actions(a -> a.blockId("response_actions").elements(buttons(r))));
         }
         return blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks;
@@ -139,8 +141,10 @@ public final class ResponseCards {
         }
         buttons.add(button(b -> b.actionId(SlackIds.QUALIFY_OPEN).text(plainText(SlackText.get(ui, "qualify")))
                 .value(r.id()).style(s == null || !s.namesItems() ? "primary" : null)));
-        buttons.add(button(b -> b.actionId(SlackIds.VALIDATE).text(plainText(SlackText.get(ui, "validate")))
-                .value(r.id())));
+        if (r.state() == ResponseState.NEW) {
+            buttons.add(button(b -> b.actionId(SlackIds.VALIDATE).text(plainText(SlackText.get(ui, "validate")))
+                    .value(r.id())));
+        }
         buttons.add(button(b -> b.actionId(SlackIds.DELETE).style("danger")
                 .text(plainText(SlackText.get(ui, "delete"))).value(r.id())
                 .confirm(confirmationDialog(c -> c.title(plainText(SlackText.get(ui, "delete_confirm_title")))

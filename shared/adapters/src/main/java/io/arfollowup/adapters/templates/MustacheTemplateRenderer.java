@@ -42,9 +42,8 @@ public final class MustacheTemplateRenderer implements TemplateRenderer {
         @Override
         public void encode(String value, Writer writer) {
             try {
-                // mustache.java's own escaper: jsoup is not in every Lambda jar (the runner's is without it)
                 if (escape == Escape.HTML) {
-                    HtmlEscaper.escape(value, writer);
+                    HtmlEscaper.escape(value, writer); // mustache.java's own escaper: no jsoup in the workers' jars
                 } else {
                     writer.write(value);
                 }

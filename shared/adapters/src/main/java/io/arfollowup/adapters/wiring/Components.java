@@ -37,6 +37,8 @@ import io.arfollowup.core.port.RuleCatalog;
 import io.arfollowup.core.port.Suggester;
 import io.arfollowup.core.port.TemplateRenderer;
 import io.arfollowup.core.port.WorkDispatcher;
+import io.arfollowup.core.suggest.BuiltInSuggester;
+import io.arfollowup.core.suggest.InMemoryLearningStore;
 import io.arfollowup.core.time.FollowUpPlanner;
 import io.arfollowup.core.token.ReplyAddresses;
 import io.arfollowup.core.usecase.OutboundSettings;
@@ -87,7 +89,11 @@ public final class Components {
     private final Lazy<FollowUpScheduler> scheduler = new Lazy<>(() -> new EventBridgeFollowUpScheduler(
             aws().scheduler(), new EventBridgeFollowUpScheduler.Settings(config().scheduleGroup(),
             config().runnerTargetArn(), config().schedulerRoleArn(), config().scheduleDlqArn(), 3, 3600)));
-    private volatile Suggester suggester = Suggester.NONE;
+    // TODO(issue 8): a DynamoDB LearningStore once the table layout has its learning items; until then each warm
+    // instance learns from the decisions it sees and starts again from the shipped seed examples.
+    private final Lazy<Suggester> builtInSuggester = new Lazy<>(() -> new BuiltInSuggester(rules(), planner(),
+            new InMemoryLearningStore()));
+    private volatile Suggester suggester;
 
     public AwsClients aws() {
         return aws.get();
@@ -169,8 +175,10 @@ public final class Components {
         return new LambdaWorkDispatcher(aws().lambda(), config.workerFunction());
     }
 
+    /** The built-in suggester (core/suggest) unless a test or the local runtime set another one. */
     public Suggester suggester() {
-        return suggester;
+        Suggester s = suggester;
+        return s != null ? s : builtInSuggester.get();
     }
 
     public Components withSuggester(Suggester s) {
@@ -196,8 +204,59 @@ public final class Components {
     }
 
     public OutboundSettings outbound() {
+        boolean canLink = config.linkSigningKey() != null && config.webBaseUrl() != null;
         return new OutboundSettings(config.senderAddress(), config.senderName(), config.companyName(),
-                config.webBaseUrl());
+                config.webBaseUrl(), canLink ? customerLinks() : null);
+    }
+
+    // ---------------------------------------------------------------- the customer's page (F2, issue 4)
+
+    /** Mints customers' signed page links ({@code WEB_BASE_URL/r/<token>}, 30 days). */
+    public io.arfollowup.core.webform.CustomerLinks customerLinks() {
+        return new io.arfollowup.core.webform.CustomerLinks(linkSigner(), config.webBaseUrl(), clock);
+    }
+
+    public io.arfollowup.core.webform.CustomerAccess customerAccess() {
+        return new io.arfollowup.core.webform.CustomerAccess(linkSigner(), customers(), clock);
+    }
+
+    public io.arfollowup.core.port.WebUploadStore webUploads() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbWebUploadStore(dynamo(), config.tableName(), clock);
+    }
+
+    public io.arfollowup.core.port.LinkRequestLimiter linkRequestLimiter() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbLinkRequestLimiter(dynamo(), config.tableName());
+    }
+
+    /** Structured answers suggest their own statuses; anything else goes to the text suggester. */
+    public Suggester webFormSuggester() {
+        return new io.arfollowup.core.webform.StructuredAnswerSuggester(rules(), planner(), uiLanguage(),
+                suggester());
+    }
+
+    public io.arfollowup.core.webform.ShowStatement showStatement() {
+        return new io.arfollowup.core.webform.ShowStatement(customerAccess(), items(), planner());
+    }
+
+    /**
+     * The page's POST. An automatic copy request needs the scheduler; where it is not configured (the web function
+     * in template.yaml cannot name the runner without a dependency cycle) copies stay in the suggestion.
+     */
+    public io.arfollowup.core.webform.SubmitWebAnswers submitWebAnswers() {
+        QualifyResponse qualify = config.runnerTargetArn() == null ? null : new QualifyResponse(responses(),
+                qualifications(), customers(), items(), followUps(), scheduler(), rules(), audit(), chat(),
+                webFormSuggester(), planner(), clock);
+        return new io.arfollowup.core.webform.SubmitWebAnswers(customerAccess(), items(), responses(), webUploads(),
+                blobs(), chat(), webFormSuggester(), qualify, planner(),
+                new io.arfollowup.core.webform.SubmitWebAnswers.Settings(config.webPromiseHorizonDays(), 10,
+                        4L * 1024 * 1024), clock);
+    }
+
+    public io.arfollowup.core.webform.SendNewLink sendNewLink() {
+        return new io.arfollowup.core.webform.SendNewLink(customerAccess(), customers(), linkRequestLimiter(),
+                customerLinks(), mailer(), renderer(),
+                io.arfollowup.adapters.config.BundledTemplates.load("config/web-form-emails.yaml",
+                        "customer-new-link"), outbound(), planner());
     }
 
     public ReceiveEmail receiveEmail(MailReader reader) {

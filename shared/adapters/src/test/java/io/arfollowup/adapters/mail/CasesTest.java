@@ -118,7 +118,7 @@ class CasesTest {
         void read_htmlOnlyFromOtherClients_keepsStructureAndDropsHistory(String file, String expected) {
             ReadMail mail = read(own(file));
 
-            assertThat(DevEmailsTest.normalise(mail.newText())).isEqualTo(expected.replace("\\n", "\n"));
+            assertThat(io.arfollowup.testing.data.Sidecars.normalise(mail.newText())).isEqualTo(expected.replace("\\n", "\n"));
         }
     }
 

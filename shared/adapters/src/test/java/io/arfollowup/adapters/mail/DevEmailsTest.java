@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.arfollowup.testing.data.Sidecars;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,8 +63,8 @@ class DevEmailsTest {
                 .isEqualTo(expected.get("is_auto_reply").asBoolean());
         soft.assertThat(actual.get("is_bounce").asBoolean()).as("is_bounce").isEqualTo(expected.get("is_bounce").asBoolean());
         soft.assertThat(actual.get("language").asText()).as("language").isEqualTo(expected.get("language").asText());
-        soft.assertThat(normalise(actual.get("new_text").asText())).as("new_text")
-                .isEqualTo(normalise(expected.get("new_text").asText()));
+        soft.assertThat(Sidecars.normalise(actual.get("new_text").asText())).as("new_text")
+                .isEqualTo(Sidecars.normalise(expected.get("new_text").asText()));
         soft.assertThat(strings(actual.get("invoice_refs"))).as("invoice_refs")
                 .containsExactlyInAnyOrderElementsOf(strings(expected.get("invoice_refs")));
         soft.assertThat(actual.get("attachments").toString()).as("attachments")
@@ -80,25 +81,6 @@ class DevEmailsTest {
         assertThat(EXACT.get()).isEqualTo(TOTAL.get());
     }
 
-    /** The sidecar README's normalisation, applied to both sides. */
-    static String normalise(String s) {
-        String t = s.replace("\r\n", "\n").replace('\u00A0', ' ').replace('\u202F', ' ').replace("\uFEFF", "");
-        List<String> lines = new ArrayList<>();
-        boolean blank = false;
-        for (String line : t.split("\n", -1)) {
-            String l = line.stripTrailing();
-            if (l.isEmpty()) {
-                blank = !lines.isEmpty();
-                continue;
-            }
-            if (blank) {
-                lines.add("");
-                blank = false;
-            }
-            lines.add(l);
-        }
-        return String.join("\n", lines);
-    }
 
     private static List<String> strings(JsonNode array) {
         List<String> list = new ArrayList<>();

@@ -32,4 +32,10 @@ public record SuggestionRequest(
         detectedRefs = detectedRefs == null ? List.of() : List.copyOf(detectedRefs);
         newText = newText == null ? "" : newText;
     }
+
+    /** The same request for another response id. */
+    public SuggestionRequest withId(String id) {
+        return new SuggestionRequest(id, channel, subject, newText, language, answers, openItems, detectedRefs,
+                receivedAt, zone, country, autoReply);
+    }
 }

@@ -65,7 +65,7 @@ final class FollowUpMessages {
         m.put("status", ctx.rule() == null ? ctx.followUp().statusCode() : ctx.rule().label(c.language()));
         m.put("replyAddress", replyAddress == null ? "" : replyAddress);
         m.put("customerWords", ctx.response() == null ? "" : ctx.response().newText());
-        m.put("webLink", ctx.outbound().webBaseUrl() == null ? "" : ctx.outbound().webBaseUrl());
+        m.put("webLink", ctx.outbound().webLink(c.id()));
         m.put("itemsTable", table(rows, c.language(), format(money, total.setScale(2, RoundingMode.HALF_UP)),
                 currency));
         m.put("answerLinks", new Markup("", ""));

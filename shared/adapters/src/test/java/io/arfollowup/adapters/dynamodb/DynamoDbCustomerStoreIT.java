@@ -1,0 +1,128 @@
+package io.arfollowup.adapters.dynamodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arfollowup.core.domain.Contact;
+import io.arfollowup.core.domain.Customer;
+import io.arfollowup.testing.data.TestData;
+import io.arfollowup.testing.engines.LocalEngines;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+@ExtendWith(LocalEngines.class)
+class DynamoDbCustomerStoreIT {
+
+    static Dynalite db;
+    static DynamoDbCustomerStore store;
+
+    @BeforeAll
+    static void table() {
+        db = Dynalite.forClass(DynamoDbCustomerStoreIT.class);
+        store = new DynamoDbCustomerStore(db.client, db.table);
+    }
+
+    /** A customer with its own unique domain, so tests never see each other's index entries. */
+    static Customer customer(String... emails) {
+        return TestData.aCustomer().id("C-" + UUID.randomUUID()).named("Perrin Immobilier")
+                .contacts(java.util.Arrays.stream(emails).map(e -> Contact.of(e, "N. Perrin")).toList()).build();
+    }
+
+    static String domain() {
+        return "d" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+    }
+
+    @Test
+    void put_thenGet_returnsTheSameCustomer() {
+        Customer c = TestData.aCustomer().id("C-" + UUID.randomUUID()).english().salesRep("sales@example.com")
+                .contacts(List.of(new Contact("ap@x.example", "AP", "accounts payable", "+44 20 7946 0000", false)))
+                .build();
+
+        store.put(c);
+
+        assertThat(store.get(c.id())).contains(c);
+    }
+
+    @Test
+    void byContactEmail_anyCase_findsTheCustomerWithoutAScan() {
+        String d = domain();
+        Customer c = customer("n.perrin@" + d);
+        store.put(c);
+        db.requests.clear();
+
+        assertThat(store.byContactEmail("  N.Perrin@" + d.toUpperCase() + " ")).contains(c);
+        assertThat(store.byContactEmail("someone.else@" + d)).isEmpty();
+        assertThat(db.requests.of(ScanRequest.class)).isEmpty();
+    }
+
+    @Test
+    void byDomain_returnsEachCustomerWithAContactThere_boundedByTheLimit() {
+        String d = domain();
+        Customer a = customer("a@" + d, "b@" + d);
+        Customer b = customer("c@" + d);
+        Customer elsewhere = customer("a@" + domain());
+        store.put(a);
+        store.put(b);
+        store.put(elsewhere);
+
+        assertThat(store.byDomain(d.toUpperCase(), 10)).containsExactlyInAnyOrder(a, b);
+        assertThat(store.byDomain(d, 1)).hasSize(1);
+        assertThat(store.byDomain(domain(), 10)).isEmpty();
+    }
+
+    @Test
+    void addContact_newAddress_isAddedAndIndexed() {
+        String d = domain();
+        Customer c = customer("compta@" + d);
+        store.put(c);
+
+        store.addContact(c.id(), Contact.of("N.Perrin@Perrin-" + d, "Nicolas Perrin"));
+
+        assertThat(store.get(c.id()).orElseThrow().contacts()).extracting(Contact::email)
+                .containsExactly("compta@" + d, "n.perrin@perrin-" + d);
+        assertThat(store.byContactEmail("n.perrin@perrin-" + d)).map(Customer::id).contains(c.id());
+        assertThat(store.byDomain("perrin-" + d, 5)).extracting(Customer::id).containsExactly(c.id());
+    }
+
+    @Test
+    void addContact_twice_keepsOneContact() {
+        String d = domain();
+        Customer c = customer("compta@" + d);
+        store.put(c);
+
+        store.addContact(c.id(), Contact.of("n.perrin@" + d, "Nicolas Perrin"));
+        store.addContact(c.id(), Contact.of("N.PERRIN@" + d, "Nicolas P."));
+
+        assertThat(store.get(c.id()).orElseThrow().contacts()).extracting(Contact::email)
+                .containsExactly("compta@" + d, "n.perrin@" + d);
+    }
+
+    @Test
+    void addContact_unknownCustomer_createsNothing() {
+        String d = domain();
+        String id = "C-" + UUID.randomUUID();
+
+        store.addContact(id, Contact.of("x@" + d, null));
+
+        assertThat(store.get(id)).isEmpty();
+        assertThat(store.byContactEmail("x@" + d)).isEmpty();
+    }
+
+    @Test
+    void markContactFailing_marksOnlyThatAddress() {
+        String d = domain();
+        Customer c = customer("compta@" + d, "n.perrin@" + d);
+        store.put(c);
+
+        store.markContactFailing(c.id(), "N.Perrin@" + d);
+
+        Customer after = store.get(c.id()).orElseThrow();
+        assertThat(after.contacts()).extracting(Contact::email, Contact::failing)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("compta@" + d, false),
+                        org.assertj.core.groups.Tuple.tuple("n.perrin@" + d, true));
+        assertThat(after.primaryContact()).map(Contact::email).contains("compta@" + d);
+    }
+}

@@ -1,0 +1,156 @@
+package io.arfollowup.core.suggest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds amounts with their currency in both number conventions ("1 234,56 €", "EUR 980,00", "€2,980.00",
+ * "£1,156.80", "$4,100") and picks the one the customer pays, promises, proposes or disputes: the words around
+ * an amount ("écart de", "overcharge of", "par mois", "on Dec 1") weigh, otherwise the first one wins.
+ */
+final class AmountFinder {
+
+    /** An amount found at [start, end) of the text. */
+    record Found(BigDecimal value, String currency, int start, int end, double score) {
+    }
+
+    private static final String NUMBER = "(\\d{1,3}(?:[ .,'](?=\\d{3}(?!\\d))\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
+    private static final Pattern BEFORE = Pattern.compile(
+            "(€|\\beur(?=\\s?\\d)|\\beuros?(?=\\s?\\d)|£|\\bgbp(?=\\s?\\d)|\\$|\\busd(?=\\s?\\d)|\\bus\\$"
+                    + "|\\bchf(?=\\s?\\d))\\s?" + NUMBER + "(k\\b)?(?![\\d])");
+    private static final Pattern AFTER = Pattern.compile(
+            "(?<![\\w.,])" + NUMBER + "\\s?(k€|k£|k\\$|k ?eur\\b|€|eur\\b|euros?\\b|£|gbp\\b|pounds?\\b|\\$|usd\\b|dollars?\\b"
+                    + "|chf\\b)");
+    private static final Pattern PER_UNIT = Pattern.compile(
+            "^\\s*(ht|ttc|hors taxes?)?\\s*(/(?!\\s*(mois|month|mo\\b|semaine|week|wk|an\\b|year|yr|trimestre|quarter))|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg)"
+                    + "|l'unite|de l'heure|each|per (unit|user|hour|seat|item|day|piece|licen[cs]e)|an hour|/h)");
+    private static final Pattern GOOD_BEFORE = Pattern.compile(
+            "(ecart|difference|soit|overcharge|surfactur|trop[- ]?percu|de trop|disput|contest|refus|withhold|retenons"
+                    + "|credit|avoir|geste|short[- ]?paid|deduit|deducted|versement|virement|cheque|check|payment|paiement"
+                    + "|reglement|montant|total|amount|first|premier|instal|mensualit|echeance|propose|proposons|verser"
+                    + "|payer|pay|send|settle|regler|reglerons|transfer|charge|frais|fee|remaining|solde|reste|balance"
+                    + "|of|de)\\W{0,3}(de |of |:)?\\s*(\\w+\\s){0,2}$");
+    private static final Pattern PERIOD_AFTER = Pattern.compile(
+            "^\\s*(ht|ttc)?\\s*(par (mois|semaine|trimestre)|chaque mois|tous les mois|a month|per month|a week|per week"
+                    + "|monthly|weekly|(le|on|the|by|d'ici|avant|before|fin|end|mi|mid|cette|this|today|aujourd'hui"
+                    + "|demain|tomorrow|next|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday"
+                    + "|friday|starting|a partir|des|from)\\b)");
+    private static final Pattern WEAK_BEFORE = Pattern.compile(
+            "(sur|over|across|plus de|more than|about|total de la commande|commande (fait|de)|chiffre|doit|owes"
+                    + "|nous doit|au-dessus de|above|over|seuil|threshold|capital)\\W{0,3}(\\w+\\s){0,2}$");
+
+    private AmountFinder() {
+    }
+
+    static List<Found> find(String folded) {
+        List<Found> out = new ArrayList<>();
+        Matcher m = BEFORE.matcher(folded);
+        while (m.find()) {
+            add(out, folded, m.group(2), currency(m.group(1)), m.group(3) != null, m.start(), m.end());
+        }
+        m = AFTER.matcher(folded);
+        while (m.find()) {
+            if (overlaps(out, m.start(), m.end())) {
+                continue;
+            }
+            String symbol = m.group(2);
+            boolean thousands = symbol.startsWith("k");
+            add(out, folded, m.group(1), currency(thousands ? symbol.substring(1) : symbol), thousands, m.start(),
+                    m.end());
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    /** The amount that matters: highest context score, then the first. */
+    static Found best(List<Found> found) {
+        Found best = null;
+        for (Found f : found) {
+            if (best == null || f.score() > best.score()) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private static void add(List<Found> out, String folded, String number, String currency, boolean thousands,
+                            int start, int end) {
+        BigDecimal v = parse(number);
+        if (v != null && thousands) {
+            v = v.multiply(BigDecimal.valueOf(1000)).stripTrailingZeros();
+            v = v.scale() < 0 ? v.setScale(0) : v;
+        }
+        if (v == null || v.signum() <= 0) {
+            return;
+        }
+        String after = folded.substring(end, Math.min(folded.length(), end + 30));
+        if (PER_UNIT.matcher(after).find()) {
+            return;
+        }
+        String before = folded.substring(Math.max(0, start - 30), start);
+        double score = 0;
+        if (GOOD_BEFORE.matcher(before).find()) {
+            score += 1;
+        }
+        if (before.matches("(?s).*(ecart|difference|overcharge|de trop|disputing|withholding|credit of|avoir de"
+                + "|short[- ]?paid by|payments of|mensualites de|versements de|cheques de)\\W{0,3}(de |of |:)?\\s*$")) {
+            score += 2;
+        }
+        if (PERIOD_AFTER.matcher(after).find()) {
+            score += 1.5;
+        }
+        if (WEAK_BEFORE.matcher(before).find()) {
+            score -= 1.5;
+        }
+        if (after.matches("(?s)^\\s*(ht|ttc)?\\s*(de plus|de trop|too much|extra|en trop).*")) {
+            score += 1.5;
+        }
+        out.add(new Found(v, currency, start, end, score));
+    }
+
+    private static boolean overlaps(List<Found> out, int s, int e) {
+        for (Found f : out) {
+            if (s < f.end() && e > f.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String currency(String symbol) {
+        return switch (symbol.trim()) {
+            case "£", "gbp", "pound", "pounds" -> "GBP";
+            case "eur", " eur", "euro", "euros" -> "EUR";
+            case "$", "usd", "us$", "dollar", "dollars" -> "USD";
+            case "chf" -> "CHF";
+            default -> "EUR";
+        };
+    }
+
+    /** "1 234,56", "1.234,56", "1,234.56", "1234.5", "3,400" (grouping) → a number. */
+    static BigDecimal parse(String raw) {
+        String s = raw.replace(" ", "").replace("'", "");
+        int lastComma = s.lastIndexOf(',');
+        int lastDot = s.lastIndexOf('.');
+        int sep = Math.max(lastComma, lastDot);
+        String intPart = s;
+        String frac = "";
+        if (sep >= 0) {
+            int decimals = s.length() - sep - 1;
+            if (decimals != 3) {
+                intPart = s.substring(0, sep);
+                frac = s.substring(sep + 1);
+            }
+        }
+        intPart = intPart.replace(",", "").replace(".", "");
+        try {
+            BigDecimal v = new BigDecimal(frac.isEmpty() ? intPart : intPart + "." + frac).stripTrailingZeros();
+            return v.scale() < 0 ? v.setScale(0) : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package io.arfollowup.core.suggest;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds dates in a reply and resolves relative phrases ("vendredi prochain", "fin de mois", "sous huitaine",
+ * "next Tuesday", "end of next week", "le 5", "mid-January") against the day the reply was received, in the
+ * customer's zone. Works on folded text (lower case, no accents).
+ */
+final class DateFinder {
+
+    /** A date found at [start, end) of the text. */
+    record Found(LocalDate date, int start, int end) {
+    }
+
+    private static final String MONTHS = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
+            + "|decembre|january|february|march|april|may|june|july|august|september|october|november|december"
+            + "|janv|fevr?|avr|juil|sept|oct|nov|dec|jan|feb|mar|apr|jun|jul|aug|sep"
+            + "|januar|februar|marz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+            + "|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre"
+            + "|ottobre|dicembre";
+    private static final Map<String, Integer> MONTH = months();
+    private static final String DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday"
+            + "|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miercoles"
+            + "|jueves|viernes|lunedi|martedi|mercoledi|giovedi|venerdi";
+    private static final Map<String, DayOfWeek> DAY = days();
+    private static final String NUM = "\\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|dix|quinze|vingt|trente"
+            + "|one|a|two|three|four|five|six|seven|eight|ten|fifteen|twenty|thirty";
+
+    private static final Pattern P_NUMERIC = Pattern.compile(
+            "(?<![\\d/.])(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{4}|\\d{2}))?(?![\\d/]|\\.\\d)");
+    private static final Pattern P_ISO = Pattern.compile("\\b(20\\d\\d)-(\\d{2})-(\\d{2})\\b");
+    private static final Pattern P_DAY_MONTH = Pattern.compile(
+            "\\b(\\d{1,2})(?:er|st|nd|rd|th|e|\\.)?\\s+(?:de\\s+|of\\s+|di\\s+)?(" + MONTHS + ")\\.?(?:\\s+(\\d{4}))?\\b");
+    private static final Pattern P_MONTH_DAY = Pattern.compile(
+            "\\b(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?");
+    private static final Pattern P_WEEKDAY = Pattern.compile(
+            "\\b(?:(next|this|coming|ce|cette|prochain|el proximo|il prossimo|nachsten|kommenden)\\s+)?(" + DAYS
+                    + ")(?:\\s+(prochain|week|next|qui vient|en huit|prossimo|proximo))?\\b");
+    private static final Pattern P_RELATIVE = Pattern.compile(
+            "\\b(fin de la semaine prochaine|end of next week|fin du mois prochain|end of next month"
+                    + "|debut du mois prochain|early next month|beginning of next month|start of next month"
+                    + "|apres-demain|apres demain|day after tomorrow|demain|tomm?orr?ow|manana|domani|morgen|aujourd'hui"
+                    + "|today|ce jour|heute|hoy|oggi|cette semaine|this week|d'ici (la )?fin de (la |cette )?semaine(?! prochaine)"
+                    + "|fin de (cette |la )?semaine(?! prochaine)|end of (this |the )?week|by the weekend|fin de la semaine prochaine"
+                    + "|end of next week|la semaine prochaine|semaine prochaine|next week|sous huitaine|sous 8 jours"
+                    + "|sous quinzaine|sous quinze jours|fortnight|fin (de |du )?(ce )?mois|fin du mois|fin de mois"
+                    + "|end of (the |this )?month|month[- ]end|end of next month|fin du mois prochain"
+                    + "|le mois prochain|next month|fin de l'annee|end of the year|year[- ]end)\\b");
+    private static final Pattern P_WITHIN = Pattern.compile(
+            "\\b(sous|dans|d'ici|within|in|en|innerhalb von|entro|dentro de|en los proximos)\\s+(les\\s+|the\\s+next\\s+"
+                    + "|the\\s+|next\\s+|los\\s+)?(" + NUM + ")\\s+(jours|jour|semaines|semaine|mois|days|day|weeks"
+                    + "|week|months|month|tagen|wochen|giorni|settimane|dias|semanas)\\b");
+    private static final Pattern P_MONTH_PART = Pattern.compile(
+            "\\b(fin|mi|mid|debut|early|late|end of|beginning of|ende|finales de|meta|fine|inizio|principios de)"
+                    + "[- ]?(" + MONTHS + ")\\b");
+    private static final Pattern P_DAY_ONLY = Pattern.compile(
+            "\\b(le|the|on the|by the|au plus tard le|avant le)\\s+(\\d{1,2})(?:(?:er|st|nd|rd|th)\\b|"
+                    + "(?=\\s*([.,;!?)]|$|au plus|at the latest|prochain|de ce mois|du mois|of (this|the) month|"
+                    + "par|by|via)))");
+
+    private static final Pattern P_WEEKDAY_DAY = Pattern.compile(
+            "\\b(" + DAYS + ")\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?!\\s*[/.:h]\\d)");
+    private static final Pattern P_WEEK_NUMBER = Pattern.compile("\\b(semaine|week|sem\\.?|wk|kw|kalenderwoche)\\s*(\\d{1,2})\\b");
+
+    private DateFinder() {
+    }
+
+    /** Every date found, in text order. */
+    static List<Found> find(String folded, LocalDate today, boolean monthFirst) {
+        List<Found> out = new ArrayList<>();
+        Matcher m = P_ISO.matcher(folded);
+        while (m.find()) {
+            add(out, safe(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
+                    m.start(), m.end());
+        }
+        m = P_NUMERIC.matcher(folded);
+        while (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(2));
+            int day = a;
+            int month = b;
+            if (b > 12 || (monthFirst && a <= 12)) {
+                day = b;
+                month = a;
+            }
+            if (month < 1 || month > 12 || day < 1 || day > 31) {
+                continue;
+            }
+            Integer year = m.group(3) == null ? null : year(m.group(3));
+            add(out, year == null ? nextOccurrence(today, month, day) : safe(year, month, day), m.start(), m.end());
+        }
+        m = P_DAY_MONTH.matcher(folded);
+        while (m.find()) {
+            Integer month = MONTH.get(m.group(2));
+            int day = Integer.parseInt(m.group(1));
+            if (month == null || day < 1 || day > 31) {
+                continue;
+            }
+            LocalDate d = m.group(3) == null ? nextOccurrence(today, month, day)
+                    : safe(Integer.parseInt(m.group(3)), month, day);
+            add(out, d, m.start(), m.end());
+        }
+        m = P_MONTH_DAY.matcher(folded);
+        while (m.find()) {
+            Integer month = MONTH.get(m.group(1));
+            int day = Integer.parseInt(m.group(2));
+            if (month == null || day < 1 || day > 31 || overlaps(out, m.start())) {
+                continue;
+            }
+            LocalDate d = m.group(3) == null ? nextOccurrence(today, month, day)
+                    : safe(Integer.parseInt(m.group(3)), month, day);
+            add(out, d, m.start(), m.end());
+        }
+        m = P_WEEKDAY_DAY.matcher(folded);
+        while (m.find()) {
+            int day = Integer.parseInt(m.group(2));
+            if (day < 1 || day > 31 || overlaps(out, m.start(2))) {
+                continue;
+            }
+            // "mardi 18": the next 18th (the weekday only confirms it)
+            LocalDate d = today.getDayOfMonth() <= day && day <= today.lengthOfMonth() ? today.withDayOfMonth(day)
+                    : nextOccurrence(today.plusMonths(1).withDayOfMonth(1), today.plusMonths(1).getMonthValue(), day);
+            add(out, d, m.start(), m.end());
+        }
+        m = P_WEEK_NUMBER.matcher(folded);
+        while (m.find()) {
+            int week = Integer.parseInt(m.group(2));
+            if (week < 1 || week > 53 || overlaps(out, m.start())) {
+                continue;
+            }
+            LocalDate d = today.with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                    .with(DayOfWeek.FRIDAY);
+            if (d.isBefore(today.minusWeeks(20))) {
+                d = d.plusYears(1).with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+                        .with(DayOfWeek.FRIDAY);
+            }
+            add(out, d, m.start(), m.end());
+        }
+        m = P_MONTH_PART.matcher(folded);
+        while (m.find()) {
+            Integer month = MONTH.get(m.group(2));
+            if (month == null || overlaps(out, m.start())) {
+                continue;
+            }
+            LocalDate first = nextOccurrence(today, month, 1);
+            if (first.isBefore(today.withDayOfMonth(1))) {
+                first = first.plusYears(1);
+            }
+            if (first.getMonthValue() == today.getMonthValue() && first.getYear() < today.getYear() + 1
+                    && first.isBefore(today)) {
+                first = today.withDayOfMonth(1);
+            }
+            String part = m.group(1);
+            LocalDate d = switch (part) {
+                case "fin", "end of", "late", "ende", "finales de", "fine" -> first.with(TemporalAdjusters.lastDayOfMonth());
+                case "mi", "mid", "meta" -> first.withDayOfMonth(15);
+                default -> first.withDayOfMonth(5);
+            };
+            add(out, d, m.start(), m.end());
+        }
+        m = P_WITHIN.matcher(folded);
+        while (m.find()) {
+            int n = number(m.group(3));
+            if (n <= 0) {
+                continue;
+            }
+            String unit = m.group(4);
+            LocalDate d;
+            if (unit.startsWith("sem") || unit.startsWith("week") || unit.startsWith("woch") || unit.startsWith("sett")) {
+                d = today.plusWeeks(n);
+            } else if (unit.startsWith("mois") || unit.startsWith("month")) {
+                d = today.plusMonths(n);
+            } else {
+                d = today.plusDays(n);
+            }
+            add(out, d, m.start(), m.end());
+        }
+        m = P_RELATIVE.matcher(folded);
+        while (m.find()) {
+            LocalDate d = relative(m.group(1), today);
+            if (d != null && !overlaps(out, m.start())) {
+                add(out, d, m.start(), m.end());
+            }
+        }
+        m = P_WEEKDAY.matcher(folded);
+        while (m.find()) {
+            if (overlaps(out, m.start()) || followedByDate(folded, m.end())) {
+                continue;
+            }
+            DayOfWeek dow = DAY.get(m.group(2));
+            LocalDate d = pastContext(folded, m.start(), m.group(1), m.group(3))
+                    ? today.with(TemporalAdjusters.previous(dow))
+                    : today.with(TemporalAdjusters.next(dow));
+            String after = m.group(3);
+            if ("week".equals(after) || "en huit".equals(after)) {
+                d = d.plusWeeks(1);
+            }
+            add(out, d, m.start(), m.end());
+        }
+        m = P_DAY_ONLY.matcher(folded);
+        while (m.find()) {
+            int day = Integer.parseInt(m.group(2));
+            if (day < 1 || day > 31 || overlaps(out, m.start(2))) {
+                continue;
+            }
+            LocalDate d;
+            if (pastContext(folded, m.start(), null, null)) {
+                // "payé depuis le 2": the last such day, not the next one
+                d = today.getDayOfMonth() >= day ? today.withDayOfMonth(day)
+                        : safe(today.minusMonths(1).getYear(), today.minusMonths(1).getMonthValue(), day);
+            } else {
+                d = today.getDayOfMonth() < day && day <= today.lengthOfMonth()
+                        ? today.withDayOfMonth(day)
+                        : nextOccurrence(today.plusMonths(1).withDayOfMonth(1), today.plusMonths(1).getMonthValue(),
+                        day);
+            }
+            add(out, d, m.start(), m.end());
+        }
+        out.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        return out;
+    }
+
+    private static final Pattern PAST_BEFORE = Pattern.compile(
+            "\\b(depuis|since|ago|went out|went|paid|sent|mailed|posted|transferred|wired|settled|cleared"
+                    + "|payee?|reglee?|viree?|envoyee?|emise?|effectuee?|encaissee?|debitee?"
+                    + "|was (paid|sent|made|mailed|posted|transferred|settled)"
+                    + "|were (paid|sent|made|mailed|posted)|has been|have been|a ete|ont ete|avons (paye|regle|vire|envoye"
+                    + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last)\\b[^.!?\\n]{0,25}$");
+    private static final Pattern FUTURE_NEAR = Pattern.compile(
+            "\\b(will|shall|sera|seront|va|vais|allons|vont|prochaine?|next|des|d'ici|by|avant|before)\\b|'ll\\b");
+
+    /** A day named after a verb of the past ("went out on Friday", "payé depuis le 2") is the last such day. */
+    private static boolean pastContext(String folded, int start, String before, String after) {
+        if ((before != null && !before.isEmpty()) || (after != null && !after.isEmpty())) {
+            return false; // "next Friday", "ce vendredi", "vendredi prochain" look ahead
+        }
+        int from = Math.max(0, start - 40);
+        String window = folded.substring(from, start);
+        if (FUTURE_NEAR.matcher(window).find()) {
+            return false;
+        }
+        if (PAST_BEFORE.matcher(window).find()) {
+            return true;
+        }
+        int to = Math.min(folded.length(), start + 30);
+        return folded.substring(start, to).matches("(?s)\\S+\\s+(dernier|derniere|last)\\b.*");
+    }
+
+    private static boolean followedByDate(String folded, int end) {
+        int to = Math.min(folded.length(), end + 4);
+        return folded.substring(end, to).matches("\\s*\\d.*");
+    }
+
+    private static LocalDate relative(String phrase, LocalDate today) {
+        LocalDate friday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+        if (phrase.startsWith("apres") || phrase.startsWith("day after")) {
+            return today.plusDays(2);
+        }
+        if (phrase.matches("tomm?orr?ow")) {
+            return today.plusDays(1);
+        }
+        return switch (phrase) {
+            case "demain", "manana", "domani", "morgen" -> today.plusDays(1);
+            case "aujourd'hui", "today", "ce jour", "heute", "hoy", "oggi" -> today;
+            case "sous huitaine", "sous 8 jours" -> today.plusDays(8);
+            case "sous quinzaine", "sous quinze jours" -> today.plusDays(15);
+            case "fortnight" -> today.plusDays(14);
+            case "fin de la semaine prochaine", "end of next week", "la semaine prochaine", "semaine prochaine",
+                 "next week" -> friday.plusWeeks(1);
+            case "debut du mois prochain", "early next month", "beginning of next month", "start of next month" ->
+                    today.plusMonths(1).withDayOfMonth(5);
+            case "end of next month", "fin du mois prochain", "le mois prochain", "next month" ->
+                    today.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
+            case "fin de l'annee", "end of the year", "year-end", "year end" -> today.withMonth(12).withDayOfMonth(31);
+            default -> {
+                if (phrase.contains("semaine") || phrase.contains("week")) {
+                    yield friday;
+                }
+                if (phrase.contains("mois") || phrase.contains("month")) {
+                    LocalDate end = today.with(TemporalAdjusters.lastDayOfMonth());
+                    yield end.equals(today) ? today.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()) : end;
+                }
+                yield null;
+            }
+        };
+    }
+
+    private static void add(List<Found> out, LocalDate d, int start, int end) {
+        if (d != null && !overlaps(out, start)) {
+            out.add(new Found(d, start, end));
+        }
+    }
+
+    private static boolean overlaps(List<Found> out, int pos) {
+        for (Found f : out) {
+            if (pos >= f.start() && pos < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first date on or after... the year that puts month/day closest: dates up to 4 months back stay past. */
+    private static LocalDate nextOccurrence(LocalDate today, int month, int day) {
+        LocalDate d = safe(today.getYear(), month, day);
+        if (d == null) {
+            return null;
+        }
+        if (d.isBefore(today.minusMonths(4))) {
+            d = safe(today.getYear() + 1, month, day);
+        } else if (d.isAfter(today.plusMonths(8))) {
+            d = safe(today.getYear() - 1, month, day);
+        }
+        return d;
+    }
+
+    private static LocalDate safe(int y, int m, int d) {
+        try {
+            return LocalDate.of(y, m, Math.min(d, LocalDate.of(y, m, 1).lengthOfMonth()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Integer year(String y) {
+        int v = Integer.parseInt(y);
+        return y.length() == 2 ? 2000 + v : v;
+    }
+
+    private static int number(String n) {
+        if (n.matches("\\d+")) {
+            return Integer.parseInt(n);
+        }
+        return switch (n) {
+            case "un", "une", "one", "a" -> 1;
+            case "deux", "two" -> 2;
+            case "trois", "three" -> 3;
+            case "quatre", "four" -> 4;
+            case "cinq", "five" -> 5;
+            case "six" -> 6;
+            case "sept", "seven" -> 7;
+            case "huit", "eight" -> 8;
+            case "dix", "ten" -> 10;
+            case "quinze", "fifteen" -> 15;
+            case "vingt", "twenty" -> 20;
+            case "trente", "thirty" -> 30;
+            default -> 0;
+        };
+    }
+
+    private static Map<String, Integer> months() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        String[][] names = {
+            {"janvier", "january", "janv", "jan", "januar", "enero", "gennaio"},
+            {"fevrier", "february", "fevr", "fev", "feb", "februar", "febrero", "febbraio"},
+            {"mars", "march", "mar", "marz", "marzo"},
+            {"avril", "april", "avr", "apr", "abril", "aprile"},
+            {"mai", "may", "mayo", "maggio"},
+            {"juin", "june", "jun", "juni", "junio", "giugno"},
+            {"juillet", "july", "juil", "jul", "juli", "julio", "luglio"},
+            {"aout", "august", "aug", "agosto"},
+            {"septembre", "september", "sept", "sep", "septiembre", "settembre"},
+            {"octobre", "october", "oct", "oktober", "octubre", "ottobre"},
+            {"novembre", "november", "nov", "noviembre"},
+            {"decembre", "december", "dec", "dezember", "diciembre", "dicembre"}};
+        for (int i = 0; i < names.length; i++) {
+            for (String n : names[i]) {
+                m.put(n, i + 1);
+            }
+        }
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, DayOfWeek> days() {
+        Map<String, DayOfWeek> m = new java.util.HashMap<>();
+        String[][] names = {
+            {"lundi", "monday", "montag", "lunes", "lunedi"},
+            {"mardi", "tuesday", "dienstag", "martes", "martedi"},
+            {"mercredi", "wednesday", "mittwoch", "miercoles", "mercoledi"},
+            {"jeudi", "thursday", "donnerstag", "jueves", "giovedi"},
+            {"vendredi", "friday", "freitag", "viernes", "venerdi"},
+            {"samedi", "saturday"},
+            {"dimanche", "sunday"}};
+        for (int i = 0; i < names.length; i++) {
+            for (String n : names[i]) {
+                m.put(n, DayOfWeek.of(i + 1));
+            }
+        }
+        return Map.copyOf(m);
+    }
+}

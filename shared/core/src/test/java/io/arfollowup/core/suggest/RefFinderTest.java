@@ -1,0 +1,57 @@
+package io.arfollowup.core.suggest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RefFinderTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Relance facture FA-2025-00412|FA-2025-00412",
+        "la F2025/0133 est contestée|F2025/0133",
+        "Payment reminder - INV-10482|INV-10482",
+        "facture 2025-0712 du 22/09|2025-0712",
+        "les factures FC 25 10 0347 et FC 25 10 0351|FC 25 10 0347,FC 25 10 0351",
+        "facture n°4521|4521",
+        "invoices 104588, 104592 and 104597|104588,104592,104597",
+        "sur la FAC250322 (ligne 3)|FAC250322",
+        "disputing SI-004547 (£186.40)|SI-004547",
+        "Invoice #12345 is paid|12345",
+        "invoice ref: SI004547|SI004547",
+        "INV/2025/0042 disputed|INV/2025/0042",
+        "Factura nº 2025-0456|2025-0456",
+        "invoices INV-1001 & INV-1002|INV-1001,INV-1002"})
+    void findsInvoiceNumbersInTheirUsualShapes(String text, String expected) {
+        assertThat(RefFinder.find(text)).containsExactly(expected.split(","));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "notre bon de commande PO 4500113892",
+        "l'avoir AV-2025-0077 reçu",
+        "retour RMA-2025-0912 en cours",
+        "commande C-8890 annulée",
+        "devis n° D-25-118 du 2 juillet",
+        "ticket #88213 dated 14 Aug",
+        "appelez le 06 39 98 52 17",
+        "payé le 31/10/2025 par virement",
+        "référence du virement PAY-2025-104477",
+        "compte client 411000",
+        "credit note CN-2025-12 received",
+        "BL 25-08821 signé",
+        "SIRET 812 447 903 00027",
+        "IBAN FR76 3000 6000 0112 3456 7890 189",
+        "our order 55821",
+        "RE: Reminder [SQ-558213]"})
+    void leavesOtherDocumentsAndNumbersOut(String text) {
+        assertThat(RefFinder.find(text)).isEmpty();
+    }
+
+    @Test
+    void normalisesLikeItemNumbers() {
+        assertThat(RefFinder.normalize("fa 2025-00412")).isEqualTo("FA202500412");
+    }
+}
