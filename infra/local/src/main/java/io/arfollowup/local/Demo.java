@@ -80,6 +80,13 @@ public final class Demo {
         this.out = out;
     }
 
+    private FollowUpModesDemo.Report followUpModes;
+
+    /** What step (g) showed (issue 6), once {@link #run} is done. */
+    public FollowUpModesDemo.Report followUpModes() {
+        return followUpModes;
+    }
+
     public LocalSlackClient slackClient() {
         return slack;
     }
@@ -145,6 +152,8 @@ public final class Demo {
         out.println();
         printItems(finalRuns);
         new WebFormDemo(runtime, out).run();
+        followUpModes = new FollowUpModesDemo(runtime, slack, out, io.arfollowup.testing.engines.EngineLauncher
+                .repositoryRoot().resolve(".local/letters")).run();
         scenario = new ScenarioDemo(runtime, this, data, out).run(); // issue 7: imports, scenario day, promises
         return new Report(finalRuns, fired, store);
     }

@@ -34,6 +34,7 @@ public final class LocalEnvironment implements AutoCloseable {
     private final RunningEngine ses;
     private final SlackApiStub slack;
     private final LocalScheduler scheduler;
+    private final io.arfollowup.testing.stubs.SmsStub sms;
     private final Map<String, String> env;
     private final Components components;
 
@@ -49,6 +50,8 @@ public final class LocalEnvironment implements AutoCloseable {
         closeables.add(slack);
         this.scheduler = new LocalScheduler();
         closeables.add(scheduler);
+        this.sms = new io.arfollowup.testing.stubs.SmsStub();
+        closeables.add(sms);
 
         Map<String, String> e = new LinkedHashMap<>();
         e.put("AWS_REGION", "eu-west-3");
@@ -77,6 +80,7 @@ public final class LocalEnvironment implements AutoCloseable {
         e.put("S3_ENDPOINT", s3.endpoint().toString());
         e.put("SES_ENDPOINT", ses.endpoint().toString());
         e.put("SCHEDULER_ENDPOINT", scheduler.endpoint().toString());
+        e.put("SMS_ENDPOINT", sms.endpoint().toString());
         this.env = Map.copyOf(e);
         this.components = new Components(AppConfig.from(env), clock);
 
@@ -98,6 +102,11 @@ public final class LocalEnvironment implements AutoCloseable {
 
     public LocalScheduler scheduler() {
         return scheduler;
+    }
+
+    /** The local SMS capture (AWS End User Messaging SMS stand-in). */
+    public io.arfollowup.testing.stubs.SmsStub sms() {
+        return sms;
     }
 
     public RunningEngine ses() {

@@ -51,7 +51,7 @@ public final class LocalRuntime implements AutoCloseable {
         Worker worker = new Worker(c);
         this.slack = new SlackHandler(SlackHandler.build(c, worker));
         this.inbound = new InboundEmailHandler(c.receiveEmail(new AngusMailReader()), c.config().rawMailPrefix());
-        this.runner = new FollowUpRunnerHandler(c.runFollowUp());
+        this.runner = new FollowUpRunnerHandler(c.runFollowUp(), c.catchUpFollowUps());
         this.webForm = WebForms.handler(c);
         env.scheduler().target(this::invokeRunner);
         try {

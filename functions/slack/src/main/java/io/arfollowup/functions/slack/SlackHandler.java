@@ -39,6 +39,7 @@ public final class SlackHandler implements RequestStreamHandler {
         String token = c.config().slackBotToken() == null ? "xoxb-local" : c.config().slackBotToken();
         SlackApp app = new SlackApp(token, Slack.getInstance(slackConfig), new SlackApp.Ports(c.responses(),
                 c.customers(), c.items(), c.rules(), dispatcher, c.clock(), c.uiLanguage()));
+        new FollowUpActions(new FollowUpActions.Ports(c.followUpPreview(), dispatcher, c.uiLanguage())).register(app.app());
         return new SlackHttpAdapter(app.app(), new SlackSignatureVerifier(c.config().slackSigningSecret(), c.clock()));
     }
 

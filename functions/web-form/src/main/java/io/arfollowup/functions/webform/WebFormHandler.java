@@ -52,6 +52,8 @@ public final class WebFormHandler implements RequestStreamHandler {
     public static List<Route> defaultRoutes(Components c) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(CustomerPage.from(c).routes());
+        routes.addAll(new io.arfollowup.functions.webform.internal.InternalAnswerPages(c.internalAnswers(),
+                c.linkSigner(), c.uiLanguage(), c.clock()).routes());
         return routes;
     }
 

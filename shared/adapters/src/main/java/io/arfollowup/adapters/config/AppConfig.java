@@ -38,6 +38,9 @@ public record AppConfig(
         String linkSigningKey,
         Endpoints endpoints,
         int webPromiseHorizonDays,
+        String smsOriginationIdentity,
+        URI smsEndpoint,
+        String runnerFunction,
         int scenarioBudget) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
@@ -78,9 +81,17 @@ public record AppConfig(
                 new Endpoints(r.uri("DYNAMODB_ENDPOINT"), r.uri("S3_ENDPOINT"), r.uri("SES_ENDPOINT"),
                         r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")),
                 r.integer("WEB_PROMISE_HORIZON_DAYS", 90),
+                r.optional("SMS_ORIGINATION_IDENTITY", null),
+                r.uri("SMS_ENDPOINT"),
+                r.optional("RUNNER_FUNCTION", null),
                 Integer.parseInt(r.optional("SCENARIO_BUDGET", "500")));
         r.failIfMissing();
         return config;
+    }
+
+    /** SMS are enabled when an origination identity (or, locally, the capture endpoint) is configured. */
+    public boolean smsEnabled() {
+        return smsOriginationIdentity != null || smsEndpoint != null;
     }
 
     public Optional<String> slackApi() {

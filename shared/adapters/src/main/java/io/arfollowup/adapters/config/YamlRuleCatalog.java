@@ -63,7 +63,8 @@ public final class YamlRuleCatalog implements RuleCatalog {
             StatusRule rule = new StatusRule(Yaml.text(s, "code", null),
                     StatusType.valueOf(Yaml.text(s, "type", null)), labels(s.get("label")),
                     Yaml.bool(s, "active", true), delay, Yaml.text(s, "template", null),
-                    mode == null ? null : FollowUpMode.valueOf(mode), holds != null, holdDays);
+                    mode == null ? null : FollowUpMode.valueOf(mode), holds != null, holdDays,
+                    Yaml.bool(s, "autoApplyInternalAnswers", false));
             out.put(rule.code(), rule);
         }
         return out;
@@ -82,7 +83,8 @@ public final class YamlRuleCatalog implements RuleCatalog {
             }
             ActionTemplate template = new ActionTemplate(Yaml.text(t, "id", null), labels(t.get("name")),
                     ActionChannel.valueOf(Yaml.text(t, "channel", null)),
-                    RecipientRule.valueOf(Yaml.text(t, "recipients", "CLIENT")), content);
+                    RecipientRule.valueOf(Yaml.text(t, "recipients", "CLIENT")), content,
+                    Yaml.bool(t, "attachDocuments", false));
             out.put(template.id(), template);
         }
         return out;

@@ -9,10 +9,12 @@ import static io.arfollowup.adapters.dynamodb.SingleTable.GSI2_SK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.PK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.SK;
 
+import io.arfollowup.core.domain.CardRef;
 import io.arfollowup.core.domain.FollowUp;
 import io.arfollowup.core.domain.FollowUpMode;
 import io.arfollowup.core.domain.FollowUpState;
 import io.arfollowup.core.port.CustomerFollowUps;
+import io.arfollowup.core.domain.TemplateContent;
 import io.arfollowup.core.port.FollowUpStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +130,10 @@ public final class DynamoDbFollowUpStore implements FollowUpStore, CustomerFollo
                 .s("zone", f.zone().getId()).s("state", f.state().name()).s("scheduleName", f.scheduleName())
                 .s("owner", f.owner()).s("comment", f.comment()).instant("claimedAt", f.claimedAt())
                 .s("result", f.result())
+                .s("cardChannel", f.card() == null ? null : f.card().channel())
+                .s("cardTs", f.card() == null ? null : f.card().ts())
+                .s("editedSubject", f.edited() == null ? null : f.edited().subject())
+                .s("editedBody", f.edited() == null ? null : f.edited().body())
                 .build();
     }
 
@@ -137,6 +143,35 @@ public final class DynamoDbFollowUpStore implements FollowUpStore, CustomerFollo
                 Attrs.enumValue(i, "mode", FollowUpMode.class), Attrs.instant(i, "due"),
                 ZoneId.of(Attrs.str(i, "zone")), FollowUpState.valueOf(Attrs.str(i, "state")),
                 Attrs.str(i, "scheduleName"), Attrs.str(i, "owner"), Attrs.str(i, "comment"),
-                Attrs.instant(i, "claimedAt"), Attrs.str(i, "result"));
+                Attrs.instant(i, "claimedAt"), Attrs.str(i, "result"),
+                Attrs.str(i, "cardTs") == null ? null : new CardRef(Attrs.str(i, "cardChannel"), Attrs.str(i, "cardTs")),
+                Attrs.str(i, "editedBody") == null ? null
+                        : new TemplateContent(Attrs.str(i, "editedSubject"), Attrs.str(i, "editedBody")));
+    }
+
+    @Override
+    public boolean replace(FollowUp updated, FollowUpState expected) {
+        // the whole item again (same key layout as create), if the state is still the expected one
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(toItem(updated))
+                    .conditionExpression("attribute_exists(#pk) AND #state = :expected")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#state", "state"))
+                    .expressionAttributeValues(Map.of(":expected", Attrs.s(expected.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<FollowUp> staleRunning(Instant claimedBefore, int limit) {
+        // RUNNING follow-ups are few (a run lasts seconds): one bounded Query of that state, filtered on the claim
+        var out = dynamo.query(b -> b.tableName(table).indexName(GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", GSI1_PK))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s("FU#" + FollowUpState.RUNNING.name())))
+                .limit(limit));
+        return out.items().stream().map(DynamoDbFollowUpStore::fromItem)
+                .filter(f -> f.claimedAt() == null || f.claimedAt().isBefore(claimedBefore)).toList();
     }
 }

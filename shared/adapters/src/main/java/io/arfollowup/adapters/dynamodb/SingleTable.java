@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * audit event   A#customer#number  at#hash
  * web upload    W#draft (= wf-id)  FILE#fileId
  * new-link cnt  L#customer         NEWLINK#yyyy-MM-dd
+ * internal answer IA#linkTokenId  ANSWER             (single use: conditional put on the link's token id)
+ * once marker   K#key              ONCE               (notifications sent once per qualification version)
  * promise       C#id               PROMISE#id         PROMISE#OPEN / checkDate#id  (OPEN: checks due by day)
  *                                                     PROMISES#collector / settledAt#id (settled: kept rate)
  * scenario next C#id               SCENARIO                                        SCENARIO / yyyy-MM-dd#id

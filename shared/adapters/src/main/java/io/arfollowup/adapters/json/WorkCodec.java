@@ -16,6 +16,8 @@ public final class WorkCodec {
             "qualify", Work.Qualify.class,
             "validate", Work.Validate.class,
             "delete", Work.Delete.class,
+            "follow_up", Work.FollowUpAction.class,
+            "internal_answer_apply", Work.ApplyInternalAnswer.class,
             "release_hold", Work.ReleaseHold.class);
 
     private WorkCodec() {

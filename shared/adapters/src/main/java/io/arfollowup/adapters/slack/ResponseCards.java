@@ -62,6 +62,10 @@ public final class ResponseCards {
         return ui;
     }
 
+    public RuleCatalog rules() {
+        return rules;
+    }
+
     /** The one-line fallback text (notifications, screen readers): never the customer's words. */
     public String fallback(CardView view) {
         return view.customer() == null ? SlackText.get(ui, "unmatched")

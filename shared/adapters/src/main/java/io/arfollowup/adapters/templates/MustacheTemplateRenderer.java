@@ -6,6 +6,7 @@ import com.github.mustachejava.MustacheFactory;
 import io.arfollowup.core.domain.ActionTemplate;
 import io.arfollowup.core.domain.Language;
 import io.arfollowup.core.domain.TemplateContent;
+import io.arfollowup.core.port.Markup;
 import io.arfollowup.core.port.RenderedMessage;
 import io.arfollowup.core.port.TemplateRenderer;
 import java.io.IOException;
@@ -56,13 +57,38 @@ public final class MustacheTemplateRenderer implements TemplateRenderer {
     public RenderedMessage render(ActionTemplate template, Language language, Map<String, Object> model) {
         TemplateContent content = template.contentFor(language);
         String key = template.id() + "/" + language;
-        String subject = run(plain, key + "/subject", content.subject(), model)
+        Map<String, Object> textModel = medium(model, false);
+        Map<String, Object> htmlModel = medium(model, true);
+        String subject = run(plain, key + "/subject", content.subject(), textModel)
                 .replaceAll("[\\r\\n]+", " ").trim();
-        String text = run(plain, key + "/text", content.body(), model);
+        String text = run(plain, key + "/text", content.body(), textModel);
         String htmlBody = "<!doctype html><html><body style=\"font-family:Arial,sans-serif;font-size:14px\">"
-                + run(html, key + "/html", content.body(), model).replace("\n", "<br>\n") + "</body></html>";
+                + html(run(html, key + "/html", content.body(), htmlModel)) + "</body></html>";
         return new RenderedMessage(subject, text, htmlBody);
     }
+
+    /**
+     * {@link Markup} values (a table, a list of links) become their text in the text pass and their HTML in the HTML
+     * pass; they are inserted with triple braces, and their HTML is escaped by whoever built it.
+     */
+    private static Map<String, Object> medium(Map<String, Object> model, boolean htmlPass) {
+        Map<String, Object> out = new java.util.HashMap<>(model);
+        out.replaceAll((k, v) -> v instanceof Markup m ? (htmlPass ? MARK + m.html() + MARK : m.text()) : v);
+        return out;
+    }
+
+    /** Line breaks become {@code <br>}, except inside inserted markup (a table must stay a table). */
+    private static String html(String rendered) {
+        StringBuilder sb = new StringBuilder();
+        String[] parts = rendered.split(java.util.regex.Pattern.quote(MARK), -1);
+        for (int i = 0; i < parts.length; i++) {
+            sb.append(i % 2 == 0 ? parts[i].replace("\n", "<br>\n") : parts[i]);
+        }
+        return sb.toString();
+    }
+
+    /** Brackets inserted markup in the HTML pass (a private-use character no template or value contains). */
+    private static final String MARK = "\uE000";
 
     /** Compiles (or reports a syntax error naming the template) and runs one template. */
     private String run(MustacheFactory factory, String key, String source, Map<String, Object> model) {

@@ -300,7 +300,109 @@ public final class Components {
 
     public RunFollowUp runFollowUp() {
         return new RunFollowUp(followUps(), customers(), items(), responses(), tokens(), rules(), renderer(),
-                mailer(), chat(), colleagues(), replyAddresses(), outbound(), clock, promiseCheck());
+                mailer(), chat(), colleagues(), replyAddresses(), outbound(), clock, followUpGuard(),
+                new RunFollowUp.Channels(blobs(), smsSender(), letters(), config.linkSigningKey() == null ? null
+                        : linkSigner()));
+    }
+
+    // ---------------------------------------------------------------- issue 6: follow-up engine
+
+    /** The runner's first step: issue 7's promise checks (and holds "until the check" released when it comes). */
+    public io.arfollowup.core.port.FollowUpGuard followUpGuard() {
+        return promiseCheck();
+    }
+
+    private final Lazy<io.arfollowup.core.port.SmsSender> sms = new Lazy<>(() -> config().smsEnabled()
+            ? new io.arfollowup.adapters.sms.EndUserMessagingSmsSender(
+                    new io.arfollowup.adapters.sms.EndUserMessagingSmsSender.Settings(config().region(),
+                            config().smsEndpoint(), config().smsOriginationIdentity(), null),
+                    config().smsEndpoint() != null
+                            ? software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("LOCAL", "LOCAL"))
+                            : software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build())
+            : io.arfollowup.core.port.SmsSender.NONE);
+
+    public io.arfollowup.core.port.SmsSender smsSender() {
+        return sms.get();
+    }
+
+    public io.arfollowup.core.port.LetterRenderer letters() {
+        return new io.arfollowup.adapters.pdf.PdfBoxLetterRenderer();
+    }
+
+    public io.arfollowup.core.port.InternalAnswerStore internalAnswerStore() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbInternalAnswerStore(dynamo(), config.tableName());
+    }
+
+    public io.arfollowup.core.port.OnceStore onceStore() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbOnceStore(dynamo(), config.tableName());
+    }
+
+    public io.arfollowup.core.usecase.FollowUpDecisions followUpDecisions() {
+        return new io.arfollowup.core.usecase.FollowUpDecisions(followUps(), customers(), rules(), scheduler(),
+                followUpTrigger(), audit(), chat(), planner(), clock);
+    }
+
+    /**
+     * Send now from the worker: handed to the runner function when RUNNER_FUNCTION is set (AWS), so the worker's jar
+     * needs neither S3 nor PDFBox; in process otherwise (local runtime, tests).
+     */
+    public io.arfollowup.core.usecase.FollowUpTrigger followUpTrigger() {
+        return config.runnerFunction() != null
+                ? new io.arfollowup.adapters.lambda.LambdaFollowUpTrigger(aws().lambda(), config.runnerFunction())
+                : io.arfollowup.core.usecase.FollowUpTrigger.inProcess(runFollowUp());
+    }
+
+    public io.arfollowup.core.usecase.CatchUpFollowUps catchUpFollowUps() {
+        return new io.arfollowup.core.usecase.CatchUpFollowUps(followUps(), runFollowUp(), clock);
+    }
+
+    public io.arfollowup.core.usecase.FollowUpPreview followUpPreview() {
+        return new io.arfollowup.core.usecase.FollowUpPreview(followUps(), customers(), items(), responses(), rules(),
+                renderer(), outbound());
+    }
+
+    public io.arfollowup.core.usecase.InternalAnswers internalAnswers() {
+        // issue 7: a "resolved" answer that releases a hold is audited and brings the customer back into the scenario
+        return new io.arfollowup.core.usecase.InternalAnswers(linkSigner(), followUps(), customers(),
+                new io.arfollowup.core.usecase.HoldReleasingItemStore(items(), holds(), "internal-answer"),
+                responses(), rules(), internalAnswerStore(), audit(), chat(), lazyBlobs(), colleagues(), clock);
+    }
+
+    /** The mail bucket, built on first use: the worker validates answers without ever touching S3 (nor its SDK). */
+    private BlobStore lazyBlobs() {
+        return new BlobStore() {
+            @Override
+            public java.io.InputStream open(String key) throws java.io.IOException {
+                return blobs().open(key);
+            }
+
+            @Override
+            public void download(String key, java.nio.file.Path target) throws java.io.IOException {
+                blobs().download(key, target);
+            }
+
+            @Override
+            public void put(String key, byte[] content, String contentType) throws java.io.IOException {
+                blobs().put(key, content, contentType);
+            }
+
+            @Override
+            public void put(String key, java.nio.file.Path file, String contentType) throws java.io.IOException {
+                blobs().put(key, file, contentType);
+            }
+
+            @Override
+            public boolean exists(String key) {
+                return blobs().exists(key);
+            }
+        };
+    }
+
+    public io.arfollowup.core.usecase.NotifyAfterQualification notifyAfterQualification() {
+        return new io.arfollowup.core.usecase.NotifyAfterQualification(responses(), qualifications(), customers(),
+                rules(), renderer(), mailer(), colleagues(), tokens(), replyAddresses(), outbound(), onceStore(),
+                clock);
     }
 
     // ---------------------------------------------------------------- holds, promises, scenario, imports (issue 7)

@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * A status of the catalogue and the rule it carries: the delay before the follow-up, the action template, the mode,
  * and whether qualified items leave the dunning scenario (a hold), for how long ({@code holdDays} null = until the
- * follow-up checks them).
+ * follow-up checks them). {@code autoApplyInternalAnswers}: a colleague's answer to the internal e-mail takes
+ * effect at once (e.g. billing's "credit note issued" resolves the dispute); otherwise the collector validates it
+ * from the Slack thread.
  */
 public record StatusRule(
         String code,
@@ -17,7 +19,13 @@ public record StatusRule(
         String templateId,
         FollowUpMode mode,
         boolean holdsItems,
-        Integer holdDays) {
+        Integer holdDays,
+        boolean autoApplyInternalAnswers) {
+
+    public StatusRule(String code, StatusType type, Labels labels, boolean active, Delay delay, String templateId,
+                      FollowUpMode mode, boolean holdsItems, Integer holdDays) {
+        this(code, type, labels, active, delay, templateId, mode, holdsItems, holdDays, false);
+    }
 
     public StatusRule {
         Objects.requireNonNull(code, "code");

@@ -11,4 +11,14 @@ public interface ChatNotifier {
     CardRef postFollowUpCard(FollowUpCard card);
 
     void postInThread(CardRef card, String text);
+
+    /** A thread reply that may carry a button; notifiers without buttons post the text. */
+    default CardRef postInThread(CardRef card, ThreadNote note) {
+        postInThread(card, note.text().en());
+        return card;
+    }
+
+    /** Rewrites a follow-up card once its owner acted (buttons gone, the outcome shown). */
+    default void updateFollowUpCard(CardRef card, FollowUpCard view, io.arfollowup.core.domain.Labels outcome) {
+    }
 }

@@ -25,4 +25,13 @@ public interface FollowUpStore {
 
     /** Follow-ups still PLANNED whose due instant is before {@code before} (bounded, oldest first). */
     List<FollowUp> duePlanned(Instant before, int limit);
+
+    /**
+     * Replaces a follow-up (new due date, mode, state, edited message, card) if its state is still
+     * {@code expected}; false otherwise. Postpone, confirm and edit are this one conditional write.
+     */
+    boolean replace(FollowUp updated, FollowUpState expected);
+
+    /** Follow-ups RUNNING with a claim older than {@code claimedBefore}: runs that died (bounded). */
+    List<FollowUp> staleRunning(Instant claimedBefore, int limit);
 }

@@ -69,6 +69,17 @@ public final class FollowUpPlanner {
     }
 
     /**
+     * Postpone +N days from today (the day the owner clicks): calendar days, rolled off weekends and holidays of the
+     * customer's country, at the send hour; at least one minute from now.
+     */
+    public Instant postponed(int days, ZoneId zone, Country country) {
+        if (days < 1 || days > 365) {
+            throw new IllegalArgumentException("postpone by 1 to 365 days, got " + days);
+        }
+        return at(calendar(country).onOrAfter(today(zone).plusDays(days)), zone);
+    }
+
+    /**
      * The instant for a day a collector picked: kept as chosen (no roll), at the send hour, and never in the past.
      * In a DST gap the time moves forward by the gap; in an overlap the earlier offset wins (java.time's rules).
      */

@@ -1,6 +1,12 @@
 package io.arfollowup.core.usecase;
 
+import io.arfollowup.core.domain.ActionTemplate;
 import io.arfollowup.core.domain.Customer;
+import io.arfollowup.core.domain.Language;
+import io.arfollowup.core.domain.TemplateContent;
+import io.arfollowup.core.port.Markup;
+import io.arfollowup.core.port.RenderedMessage;
+import io.arfollowup.core.port.TemplateRenderer;
 import io.arfollowup.core.domain.FollowUp;
 import io.arfollowup.core.domain.Item;
 import io.arfollowup.core.domain.Response;
@@ -60,8 +66,88 @@ final class FollowUpMessages {
         m.put("replyAddress", replyAddress == null ? "" : replyAddress);
         m.put("customerWords", ctx.response() == null ? "" : ctx.response().newText());
         m.put("webLink", ctx.outbound().webLink(c.id()));
+        m.put("itemsTable", table(rows, c.language(), format(money, total.setScale(2, RoundingMode.HALF_UP)),
+                currency));
+        m.put("answerLinks", new Markup("", ""));
+        m.put("answerPage", "");
         return m;
     }
+
+    /**
+     * The open-items table: aligned columns in the text part, a real table in the HTML part (every cell escaped
+     * here, since the renderer inserts it with triple braces).
+     */
+    static Markup table(List<Map<String, Object>> rows, Language language, String total, String currency) {
+        boolean fr = language == Language.FR;
+        String[] head = fr ? new String[] {"Facture", "Échéance", "Montant", "Reste dû"}
+                : new String[] {"Invoice", "Due date", "Amount", "Open"};
+        String[] keys = {"number", "dueDate", "amount", "openAmount"};
+        int[] width = new int[4];
+        for (int k = 0; k < 4; k++) {
+            width[k] = head[k].length();
+            for (Map<String, Object> r : rows) {
+                width[k] = Math.max(width[k], cell(r, keys[k]).length() + (k >= 2 ? 4 : 0));
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder("<table style=\"border-collapse:collapse\"><thead><tr>");
+        for (int k = 0; k < 4; k++) {
+            text.append(k == 0 ? "" : "  ").append(pad(head[k], width[k], k >= 2));
+            html.append("<th style=\"text-align:").append(k >= 2 ? "right" : "left")
+                    .append(";padding:2px 8px;border-bottom:1px solid #999\">").append(html(head[k])).append("</th>");
+        }
+        text.append('\n');
+        html.append("</tr></thead><tbody>");
+        for (Map<String, Object> r : rows) {
+            html.append("<tr>");
+            for (int k = 0; k < 4; k++) {
+                String v = cell(r, keys[k]) + (k >= 2 ? " " + cell(r, "currency") : "");
+                text.append(k == 0 ? "" : "  ").append(pad(v, width[k], k >= 2));
+                html.append("<td style=\"text-align:").append(k >= 2 ? "right" : "left")
+                        .append(";padding:2px 8px\">").append(html(v)).append("</td>");
+            }
+            text.append('\n');
+            html.append("</tr>");
+        }
+        String totalLine = (fr ? "Total : " : "Total: ") + total + " " + currency;
+        text.append(totalLine);
+        html.append("</tbody><tfoot><tr><td colspan=\"4\" style=\"text-align:right;padding:2px 8px;"
+                + "font-weight:bold\">").append(html(totalLine)).append("</td></tr></tfoot></table>");
+        return new Markup(text.toString(), html.toString());
+    }
+
+    private static String cell(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        return v == null ? "" : v.toString();
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String fill = " ".repeat(Math.max(0, width - s.length()));
+        return right ? fill + s : s + fill;
+    }
+
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * Renders the follow-up's message: the template, or the text its owner edited before confirming (rendered as a
+     * literal through the same escapers: plain text as typed, HTML escaped, subject on one line).
+     */
+    static RenderedMessage render(TemplateRenderer renderer, ActionTemplate template, FollowUp followUp,
+                                  Language language, Map<String, Object> model) {
+        if (followUp.edited() == null) {
+            return renderer.render(template, language, model);
+        }
+        Map<String, Object> m = new HashMap<>(model);
+        m.put("editedSubject", followUp.edited().subject() == null ? "" : followUp.edited().subject());
+        m.put("editedBody", followUp.edited().body() == null ? "" : followUp.edited().body());
+        ActionTemplate literal = new ActionTemplate("edited:" + template.id(), template.name(), template.channel(),
+                template.recipients(), Map.of(language, EDITED), template.attachDocuments());
+        return renderer.render(literal, language, m);
+    }
+
+    private static final TemplateContent EDITED = new TemplateContent("{{editedSubject}}", "{{editedBody}}");
 
     static String messageId(FollowUp followUp, ReplyAddresses addresses) {
         return "<" + followUp.id() + "@" + addresses.inboundDomains().iterator().next() + ">";

@@ -137,6 +137,11 @@ public final class QualifyResponse {
             decision = new Qualification(response.id(), version, command.submissionId(), command.groups(),
                     command.notification(), command.actor(), clock.instant(),
                     outcome(response.suggestion(), command.groups()));
+            if (latest.isPresent() && command.requalify()) {
+                // before the new decision is written: a crash here is finished by the retry, which comes this way
+                // again (the latest is still the previous version), whereas a retry of a written decision does not
+                cancelFollowUps(latest.get());
+            }
             if (!qualifications.create(decision)) {
                 Optional<Qualification> winner = qualifications.latest(response.id());
                 if (winner.isPresent() && winner.get().submissionId().equals(command.submissionId())) {
@@ -144,9 +149,6 @@ public final class QualifyResponse {
                 } else {
                     return alreadyQualified(winner.orElse(null));
                 }
-            }
-            if (latest.isPresent() && command.requalify()) {
-                cancelFollowUps(latest.get());
             }
         }
 
@@ -230,11 +232,28 @@ public final class QualifyResponse {
                 .max(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
+    /**
+     * Re-qualification re-plans: the previous version's follow-ups still PLANNED (their schedule is deleted, 404 =
+     * already gone) or waiting for their owner (the card's buttons then answer "already handled") are cancelled.
+     */
     private void cancelFollowUps(Qualification previous) {
         for (int g = 0; g < previous.groups().size(); g++) {
             String id = Ids.followUpId(previous.responseId(), previous.version(), g);
-            if (followUps.finish(id, FollowUpState.PLANNED, FollowUpState.CANCELLED, "re-qualified")) {
-                scheduler.cancel(id);
+            Optional<FollowUp> f = followUps.get(id);
+            if (f.isEmpty() || f.get().state().isFinal()) {
+                continue;
+            }
+            FollowUpState from = f.get().state();
+            if ((from == FollowUpState.PLANNED || from == FollowUpState.AWAITING_CONFIRMATION)
+                    && followUps.finish(id, from, FollowUpState.CANCELLED, "re-qualified")) {
+                scheduler.cancel(f.get().scheduleName() == null ? id : f.get().scheduleName());
+                if (f.get().card() != null) {
+                    chat.updateFollowUpCard(f.get().card(), new io.arfollowup.core.port.FollowUpCard(
+                            io.arfollowup.core.port.FollowUpCard.Kind.CONFIRMATION, f.get().withState(
+                            FollowUpState.CANCELLED, "re-qualified"), null, List.of(), null, null),
+                            new io.arfollowup.core.domain.Labels("🚫 Annulée : réponse requalifiée",
+                                    "🚫 Cancelled: the reply was re-qualified"));
+                }
             }
         }
     }

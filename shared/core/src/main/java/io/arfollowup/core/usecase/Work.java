@@ -31,6 +31,22 @@ public interface Work {
         }
     }
 
+    /** A button on a follow-up card: send now, edit &amp; send, postpone, cancel, or a task's outcome (issue 6). */
+    record FollowUpAction(FollowUpDecisions.Command command) implements Work {
+        @Override
+        public String action() {
+            return "follow_up";
+        }
+    }
+
+    /** The collector validates a colleague's "resolved" answer from the Slack thread (issue 6). */
+    record ApplyInternalAnswer(String answerId, String actor) implements Work {
+        @Override
+        public String action() {
+            return "internal_answer_apply";
+        }
+    }
+
     /** Release an item's hold by hand (the card's or /ar's "Release hold" button). */
     record ReleaseHold(String customerId, String itemNumber, String actor) implements Work {
         @Override

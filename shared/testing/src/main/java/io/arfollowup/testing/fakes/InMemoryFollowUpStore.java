@@ -38,9 +38,7 @@ public final class InMemoryFollowUpStore implements FollowUpStore, CustomerFollo
         if (!planned && !stale) {
             return Optional.empty();
         }
-        FollowUp claimed = new FollowUp(f.id(), f.customerId(), f.responseId(), f.itemNumbers(), f.statusCode(),
-                f.templateId(), f.mode(), f.due(), f.zone(), FollowUpState.RUNNING, f.scheduleName(), f.owner(),
-                f.comment(), now, f.result());
+        FollowUp claimed = f.withClaimedAt(now).withState(FollowUpState.RUNNING, f.result());
         followUps.put(followUpId, claimed);
         return Optional.of(claimed);
     }
@@ -59,6 +57,28 @@ public final class InMemoryFollowUpStore implements FollowUpStore, CustomerFollo
     public List<FollowUp> duePlanned(Instant before, int limit) {
         return followUps.values().stream().filter(f -> f.state() == FollowUpState.PLANNED && f.due().isBefore(before))
                 .sorted(Comparator.comparing(FollowUp::due)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean replace(FollowUp updated, FollowUpState expected) {
+        FollowUp f = followUps.get(updated.id());
+        if (f == null || f.state() != expected) {
+            return false;
+        }
+        followUps.put(updated.id(), updated);
+        return true;
+    }
+
+    @Override
+    public List<FollowUp> staleRunning(Instant claimedBefore, int limit) {
+        return followUps.values().stream().filter(f -> f.state() == FollowUpState.RUNNING && f.claimedAt() != null
+                && f.claimedAt().isBefore(claimedBefore)).sorted(Comparator.comparing(FollowUp::due)).limit(limit)
+                .toList();
+    }
+
+    /** Puts a follow-up as is (tests that set up a state directly). */
+    public void put(FollowUp f) {
+        followUps.put(f.id(), f);
     }
 
     public List<FollowUp> all() {

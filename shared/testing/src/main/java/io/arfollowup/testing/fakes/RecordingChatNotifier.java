@@ -4,6 +4,7 @@ import io.arfollowup.core.domain.CardRef;
 import io.arfollowup.core.port.CardView;
 import io.arfollowup.core.port.ChatNotifier;
 import io.arfollowup.core.port.FollowUpCard;
+import io.arfollowup.core.port.ThreadNote;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +16,8 @@ public final class RecordingChatNotifier implements ChatNotifier {
     public final List<CardView> updated = new CopyOnWriteArrayList<>();
     public final List<FollowUpCard> followUpCards = new CopyOnWriteArrayList<>();
     public final List<String> threadReplies = new CopyOnWriteArrayList<>();
+    public final List<ThreadNote> threadNotes = new CopyOnWriteArrayList<>();
+    public final List<String> followUpCardUpdates = new CopyOnWriteArrayList<>();
 
     @Override
     public CardRef postResponseCard(CardView view) {
@@ -36,6 +39,18 @@ public final class RecordingChatNotifier implements ChatNotifier {
     @Override
     public void postInThread(CardRef card, String text) {
         threadReplies.add(card.ts() + " " + text);
+    }
+
+    @Override
+    public CardRef postInThread(CardRef card, ThreadNote note) {
+        threadNotes.add(note);
+        threadReplies.add(card.ts() + " " + note.text().en());
+        return new CardRef(card.channel(), "1700000000." + ts.incrementAndGet());
+    }
+
+    @Override
+    public void updateFollowUpCard(CardRef card, FollowUpCard view, io.arfollowup.core.domain.Labels outcome) {
+        followUpCardUpdates.add(card.ts() + " " + view.followUp().id() + " " + outcome.en());
     }
 
     public List<CardView> posted() {

@@ -81,4 +81,18 @@ class HoldsTest {
         assertThat(d.holds().release("C001", "FA-1", stale, "scenario", "hold expired")).isEmpty();
         assertThat(d.f.items.get("C001", "FA-1").orElseThrow().hold()).isNotNull();
     }
+
+    @Test
+    void aStatusWrittenOutsideQualification_thatDropsTheHold_isAuditedAndBringsTheCustomerBack() {
+        disputed();
+        d.scenarioLedger.next("C001", LocalDate.of(2026, 1, 4));
+        HoldReleasingItemStore store = new HoldReleasingItemStore(d.f.items, d.holds(), "internal-answer");
+
+        store.qualify("C001", "FA-1", "DISPUTE_RESOLVED", "avoir émis", "U0COLLECT1", null);
+
+        assertThat(d.f.items.get("C001", "FA-1").orElseThrow().hold()).isNull();
+        assertThat(d.f.audit.history("C001", "FA-1", 50)).filteredOn(e -> e.field().equals("hold"))
+                .extracting(ItemEvent::actor).contains("internal-answer");
+        assertThat(d.scenarioLedger.nextDay("C001")).contains(LocalDate.of(2025, 11, 5));
+    }
 }

@@ -115,9 +115,11 @@ class RunFollowUpTest {
     }
 
     @Test
-    void callTemplate_opensATaskCard() {
+    void callTemplate_opensATaskCard_andWaitsForItsOutcome() {
         FollowUp fu = qualified("PAYMENT_PLAN_REQUEST", "FA-1");
-        assertThat(f.runner().handle(new RunFollowUp.Command(fu.id())).status()).isEqualTo(RunFollowUp.Status.DONE);
+        assertThat(f.runner().handle(new RunFollowUp.Command(fu.id())).status())
+                .isEqualTo(RunFollowUp.Status.AWAITING_CONFIRMATION);
+        assertThat(f.followUps.get(fu.id()).orElseThrow().card()).isNotNull();
         assertThat(f.chat.followUpCards).singleElement()
                 .satisfies(card -> assertThat(card.kind()).isEqualTo(FollowUpCard.Kind.TASK));
     }

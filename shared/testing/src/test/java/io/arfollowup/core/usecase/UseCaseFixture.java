@@ -66,9 +66,25 @@ final class UseCaseFixture {
     final ReplyAddresses replyAddresses = ReplyAddresses.fromConfig("inbound.atelier-lumen.example", "reply");
     final OutboundSettings outbound = new OutboundSettings("relances@atelier-lumen.example", "Relances",
             "Atelier Lumen", null);
+    /** A small stand-in for Mustache: {{x}} and {{{x}}} by the model's top-level values (no sections). */
     final TemplateRenderer renderer = (template, language, model) -> new RenderedMessage(
-            template.contentFor(language).subject().replace("{{customerName}}", String.valueOf(model.get("customerName"))),
-            "items: " + model.get("itemNumbers") + " reply: " + model.get("replyAddress"), "<p>html</p>");
+            fill(template.contentFor(language).subject(), model, false).replaceAll("[\\r\\n]+", " ").trim(),
+            fill(template.contentFor(language).body(), model, false),
+            "<p>" + fill(template.contentFor(language).body(), model, true) + "</p>");
+
+    static String fill(String source, Map<String, Object> model, boolean html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\{?([A-Za-z]+)}}}?").matcher(
+                source == null ? "" : source);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            Object v = model.get(m.group(1));
+            String text = v instanceof io.arfollowup.core.port.Markup mk ? (html ? mk.html() : mk.text())
+                    : v == null ? "" : v.toString();
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(text));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
 
     QualifyResponse qualify() {
         return new QualifyResponse(responses, qualifications, customers, items, followUps, scheduler, rules, audit,
@@ -77,9 +93,39 @@ final class UseCaseFixture {
 
     RunFollowUp runner() {
         return new RunFollowUp(followUps, customers, items, responses, tokens, rules, renderer, mailer, chat,
-                (role, customer) -> role == RecipientRule.SALES_REP && customer.salesRep() != null
-                        ? List.of(customer.salesRep()) : List.of("facturation@atelier-lumen.example"),
-                replyAddresses, outbound, clock);
+                directory, replyAddresses, outbound, clock, null, new RunFollowUp.Channels(blobs, sms,
+                        letter -> ("PDF " + letter.subject() + "\n" + letter.body()).getBytes(
+                                java.nio.charset.StandardCharsets.UTF_8), links));
+    }
+
+    // issue 6: the follow-up engine's other channels and use cases
+    final io.arfollowup.testing.fakes.RecordingSmsSender sms = new io.arfollowup.testing.fakes.RecordingSmsSender();
+    final io.arfollowup.testing.fakes.InMemoryInternalAnswerStore answers =
+            new io.arfollowup.testing.fakes.InMemoryInternalAnswerStore();
+    final io.arfollowup.testing.fakes.InMemoryOnceStore once = new io.arfollowup.testing.fakes.InMemoryOnceStore();
+    final io.arfollowup.core.token.LinkSigner links = new io.arfollowup.core.token.LinkSigner(
+            "test-link-signing-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8), clock);
+    final io.arfollowup.core.port.ColleagueDirectory directory = (role, customer) ->
+            role == RecipientRule.SALES_REP && customer.salesRep() != null
+                    ? List.of(customer.salesRep()) : List.of("facturation@atelier-lumen.example");
+
+    FollowUpDecisions decisions() {
+        return new FollowUpDecisions(followUps, customers, rules, scheduler, runner(), audit, chat,
+                new FollowUpPlanner(clock), clock);
+    }
+
+    InternalAnswers internalAnswers() {
+        return new InternalAnswers(links, followUps, customers, items, responses, rules, answers, audit, chat, blobs,
+                directory, clock);
+    }
+
+    NotifyAfterQualification notifier() {
+        return new NotifyAfterQualification(responses, qualifications, customers, rules, renderer, mailer, directory,
+                tokens, replyAddresses, outbound, once, clock);
+    }
+
+    CatchUpFollowUps catchUp() {
+        return new CatchUpFollowUps(followUps, runner(), clock);
     }
 
     Customer customerWithInvoices(String... numbers) {
