@@ -102,9 +102,19 @@ public final class FollowUpModesDemo {
         return null;
     }
 
-    /** AUTOMATIC_WITH_CONFIRMATION: the promise check waits on its card; the owner clicks "Send now". */
+    /**
+     * AUTOMATIC_WITH_CONFIRMATION: the promise checked at (d) was not kept, so the check planned the broken-promise
+     * follow-up (issue 7); once the scheduler fires it, it waits on its card and the owner clicks "Send now".
+     */
     private String[] confirmWithSendNow() {
-        Optional<FollowUp> waiting = followUpsOf("01_gmail_fr_promise.eml").stream()
+        java.time.Instant at = runtime.environment().scheduler().now();
+        runtime.environment().scheduler().advanceTo((at.isAfter(java.time.Instant.now()) ? at
+                : java.time.Instant.now()).plus(java.time.Duration.ofMinutes(2)));
+        List<FollowUp> candidates = new ArrayList<>(followUpsOf("01_gmail_fr_promise.eml"));
+        responseOf("01_gmail_fr_promise.eml").filter(r -> r.customerId() != null).ifPresent(r -> c.customerFollowUps()
+                .ofCustomer(r.customerId(), 50).stream().filter(f -> r.id().equals(f.responseId()))
+                .forEach(candidates::add));
+        Optional<FollowUp> waiting = candidates.stream()
                 .filter(f -> f.state() == FollowUpState.AWAITING_CONFIRMATION && f.card() != null).findFirst();
         if (waiting.isEmpty()) {
             out.println("  confirmation card     → no follow-up waiting for confirmation");

@@ -100,10 +100,14 @@ public final class ScenarioDemo {
         Instant target = (runtime.environment().scheduler().now().isAfter(Instant.now())
                 ? runtime.environment().scheduler().now() : Instant.now()).plus(Duration.ofMinutes(2));
         List<LocalScheduler.Fired> fired = runtime.environment().scheduler().advanceTo(target);
-        long confirmations = fired.stream().map(f -> followUpOf(f.input())).flatMap(Optional::stream)
-                .filter(f -> f.statusCode().equals(PromiseCheck.BROKEN_STATUS)).count();
-        out.printf("  scheduler clock → %s: %d broken-promise follow-up(s) fired → confirmation cards to their owners%n",
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(target.atZone(zone)), confirmations);
+        out.printf("  scheduler clock → %s: %d schedule(s) fired%n",
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(target.atZone(zone)), fired.size());
+        for (Promise p : broken) {
+            c.customerFollowUps().ofCustomer(p.customerId(), 50).stream()
+                    .filter(f -> f.statusCode().equals(PromiseCheck.BROKEN_STATUS)).forEach(f -> out.printf(
+                            "  broken-promise follow-up %-16s %-22s %s%n", String.join(" ", f.itemNumbers()),
+                            f.state(), f.result() == null ? "" : f.result()));
+        }
         Promise kept = keptPromise(first);
 
         out.println();
@@ -226,11 +230,6 @@ public final class ScenarioDemo {
 
     private String status(String customerId, String number) {
         return c.items().get(customerId, number).map(Item::status).orElse("?");
-    }
-
-    private Optional<FollowUp> followUpOf(String input) {
-        String id = LocalJson.read(input).path("followUpId").asText();
-        return c.followUps().get(id);
     }
 
     /** A customer answers today's reminder with a promise; a collector qualifies it; the payment comes in: kept. */
