@@ -65,11 +65,15 @@ public final class SlackApp {
                 .signingSecret("verified-by-our-adapter")
                 .requestVerificationEnabled(false) // verified first, on the raw bytes, with an injected clock
                 .authTestCacheEnabled(true)
-                .authTestCacheExpirationMillis(30L * 24 * 3600 * 1000)
+                // never expires: Bolt seeds the cache at start() but stamps it at epoch 0, so any positive expiry
+                // makes the first click call auth.test again before views.open (S05)
+                .authTestCacheExpirationMillis(-1L)
                 .slack(slack)
                 .build();
         this.app = new App(config);
         register();
+        // auth.test now, at init (Lambda init / SnapStart priming), not on the first click's 3-second path
+        app.start();
     }
 
     public App app() {
