@@ -1,40 +1,115 @@
 package io.arfollowup.functions.worker;
 
 import io.arfollowup.adapters.wiring.Components;
+import io.arfollowup.core.port.ChatNotifier;
+import io.arfollowup.core.port.ResponseStore;
 import io.arfollowup.core.port.WorkDispatcher;
+import io.arfollowup.core.usecase.AmendQualification;
+import io.arfollowup.core.usecase.CatalogEdits;
+import io.arfollowup.core.usecase.CustomerHistory;
+import io.arfollowup.core.usecase.HomeOverview;
 import io.arfollowup.core.usecase.QualifyResponse;
+import io.arfollowup.core.usecase.TriageResponse;
 import io.arfollowup.core.usecase.ValidateOrDelete;
 import io.arfollowup.core.usecase.Work;
+import java.util.function.Supplier;
 
 /**
  * Routes each kind of {@link Work} to its use case. Also a {@link WorkDispatcher}: the local runtime calls it
- * in-process, the same code the Lambda runs.
+ * in-process, the same code the Lambda runs. A decision that lost a race (someone else decided first) is told to
+ * the collector privately.
  */
 public final class Worker implements WorkDispatcher {
 
-    private final QualifyResponse qualify;
-    private final ValidateOrDelete validateOrDelete;
+    /** The use cases a worker runs; each built on first use (a Lambda pays at init only for what it uses). */
+    public record UseCases(Supplier<QualifyResponse> qualify, Supplier<ValidateOrDelete> validateOrDelete,
+                           Supplier<AmendQualification> amend, Supplier<TriageResponse> triage,
+                           Supplier<CustomerHistory> history, Supplier<HomeOverview> home,
+                           Supplier<CatalogEdits> catalog, Supplier<ResponseStore> responses,
+                           Supplier<ChatNotifier> chat) {
+    }
 
-    public Worker(Components components) {
-        this(components.qualifyResponse(), components.validateOrDelete());
+    private final UseCases useCases;
+
+    public Worker(Components c) {
+        this(new UseCases(c::qualifyResponse, c::validateOrDelete, c::amendQualification, c::triageResponse,
+                c::customerHistory, c::homeOverview, c::catalogEdits, c::responses, c::chat));
     }
 
     public Worker(QualifyResponse qualify, ValidateOrDelete validateOrDelete) {
-        this.qualify = qualify;
-        this.validateOrDelete = validateOrDelete;
+        this(new UseCases(() -> qualify, () -> validateOrDelete, () -> null, () -> null, () -> null, () -> null,
+                () -> null, () -> null, () -> null));
+    }
+
+    public Worker(UseCases useCases) {
+        this.useCases = useCases;
     }
 
     public Object run(Work work) {
         if (work instanceof Work.Qualify q) {
-            return qualify.handle(q.command());
+            QualifyResponse.Result result = useCases.qualify().get().handle(q.command());
+            if (result.status() == QualifyResponse.Status.ALREADY_QUALIFIED) {
+                tell(q.command().responseId(), q.command().actor(),
+                        result.qualification() == null ? null : result.qualification().decidedBy());
+            }
+            return result;
         }
         if (work instanceof Work.Validate v) {
-            return validateOrDelete.validate(v.responseId(), v.actor());
+            return decided(v.responseId(), v.actor(), useCases.validateOrDelete().get().validate(v.responseId(),
+                    v.actor()));
         }
         if (work instanceof Work.Delete d) {
-            return validateOrDelete.delete(d.responseId(), d.actor());
+            return decided(d.responseId(), d.actor(), useCases.validateOrDelete().get().delete(d.responseId(),
+                    d.actor()));
+        }
+        if (work instanceof Work.ChangeOwner c) {
+            return useCases.amend().get().changeOwner(c.responseId(), c.itemNumbers(), c.owner(), c.actor(),
+                    c.requestId());
+        }
+        if (work instanceof Work.EditComment c) {
+            return useCases.amend().get().editComment(c.responseId(), c.itemNumbers(), c.comment(), c.actor(),
+                    c.requestId());
+        }
+        if (work instanceof Work.CancelFollowUps c) {
+            return useCases.amend().get().cancelFollowUps(c.responseId(), c.followUpIds(), c.actor());
+        }
+        if (work instanceof Work.LinkCustomer l) {
+            return useCases.triage().get().link(l.responseId(), l.customerId(), l.actor());
+        }
+        if (work instanceof Work.ShowHistory h) {
+            return useCases.history().get().show(h.viewId(), h.query()).found();
+        }
+        if (work instanceof Work.PublishHome h) {
+            return useCases.home().get().publish(h.userId()).toQualifyTotal();
+        }
+        if (work instanceof Work.SaveStatusRule s) {
+            return useCases.catalog().get().saveRule(s.draft(), s.actor());
+        }
+        if (work instanceof Work.SaveTemplate s) {
+            return useCases.catalog().get().saveTemplate(s.draft(), s.actor());
+        }
+        if (work instanceof Work.SaveScenario s) {
+            return useCases.catalog().get().saveScenario(s.steps(), s.actor());
         }
         throw new IllegalArgumentException("no handler for " + work.action());
+    }
+
+    private Object decided(String responseId, String actor, ValidateOrDelete.Result result) {
+        if (result.status() == ValidateOrDelete.Status.ALREADY_DECIDED) {
+            tell(responseId, actor, null);
+        }
+        return result;
+    }
+
+    /** The collector whose click lost the race hears it privately (best effort). */
+    private void tell(String responseId, String actor, String decidedBy) {
+        ResponseStore responses = useCases.responses().get();
+        ChatNotifier chat = useCases.chat().get();
+        if (responses == null || chat == null) {
+            return;
+        }
+        responses.get(responseId).filter(r -> r.card() != null)
+                .ifPresent(r -> chat.alreadyDecided(r.card(), actor, decidedBy));
     }
 
     @Override

@@ -37,9 +37,16 @@ public final class SlackHandler implements RequestStreamHandler {
         c.config().slackApi().ifPresent(url -> slackConfig.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url
                 : url + "/"));
         String token = c.config().slackBotToken() == null ? "xoxb-local" : c.config().slackBotToken();
-        SlackApp app = new SlackApp(token, Slack.getInstance(slackConfig), new SlackApp.Ports(c.responses(),
-                c.customers(), c.items(), c.rules(), dispatcher, c.clock(), c.uiLanguage()));
+        SlackApp app = new SlackApp(token, Slack.getInstance(slackConfig), ports(c, dispatcher));
         return new SlackHttpAdapter(app.app(), new SlackSignatureVerifier(c.config().slackSigningSecret(), c.clock()));
+    }
+
+    /** Everything the listeners read, from the Lambda's components. */
+    public static SlackApp.Ports ports(Components c, io.arfollowup.core.port.WorkDispatcher dispatcher) {
+        return new SlackApp.Ports(c.responses(), c.customers(), c.items(), c.rules(), dispatcher, c.clock(),
+                c.uiLanguage(), c.qualifications(), c.followUps(), c.collectionsIndex(), c.scenarioStore(),
+                c.renderer(), c.config().slackAdminGroup(), c.config().defaultZone(),
+                key -> c.mailLinks().link(key));
     }
 
     @Override

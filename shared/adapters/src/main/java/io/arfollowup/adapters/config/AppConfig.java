@@ -36,7 +36,8 @@ public record AppConfig(
         String slackApiUrl,
         String slackLanguage,
         String linkSigningKey,
-        Endpoints endpoints) {
+        Endpoints endpoints,
+        String slackAdminGroup) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
     public record Endpoints(URI dynamodb, URI s3, URI ses, URI scheduler, URI lambda) {
@@ -74,7 +75,8 @@ public record AppConfig(
                 r.optional("SLACK_LANGUAGE", "en"),
                 r.optional("LINK_SIGNING_KEY", null),
                 new Endpoints(r.uri("DYNAMODB_ENDPOINT"), r.uri("S3_ENDPOINT"), r.uri("SES_ENDPOINT"),
-                        r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")));
+                        r.uri("SCHEDULER_ENDPOINT"), r.uri("LAMBDA_ENDPOINT")),
+                r.optional("SLACK_ADMIN_GROUP", null));
         r.failIfMissing();
         return config;
     }

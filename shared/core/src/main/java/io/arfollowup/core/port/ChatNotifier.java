@@ -11,4 +11,11 @@ public interface ChatNotifier {
     CardRef postFollowUpCard(FollowUpCard card);
 
     void postInThread(CardRef card, String text);
+
+    /**
+     * Tells one collector privately that the response they acted on was decided by someone else in the meantime
+     * ({@code decidedBy} may be null when unknown). Optional: the default tells nobody.
+     */
+    default void alreadyDecided(CardRef card, String userId, String decidedBy) {
+    }
 }

@@ -25,4 +25,9 @@ public interface FollowUpStore {
 
     /** Follow-ups still PLANNED whose due instant is before {@code before} (bounded, oldest first). */
     List<FollowUp> duePlanned(Instant before, int limit);
+
+    /** Changes the owner and/or the comment of a follow-up not yet run (null = unchanged); false when it is final. */
+    default boolean amend(String followUpId, String owner, String comment) {
+        throw new UnsupportedOperationException("amend is not supported by " + getClass().getSimpleName());
+    }
 }

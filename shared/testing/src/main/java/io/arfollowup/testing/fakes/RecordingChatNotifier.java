@@ -15,6 +15,13 @@ public final class RecordingChatNotifier implements ChatNotifier {
     public final List<CardView> updated = new CopyOnWriteArrayList<>();
     public final List<FollowUpCard> followUpCards = new CopyOnWriteArrayList<>();
     public final List<String> threadReplies = new CopyOnWriteArrayList<>();
+    /** "user decidedBy" of each private "already decided" notice. */
+    public final List<String> alreadyDecided = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void alreadyDecided(CardRef card, String userId, String decidedBy) {
+        alreadyDecided.add(userId + " " + decidedBy);
+    }
 
     @Override
     public CardRef postResponseCard(CardView view) {
