@@ -36,6 +36,12 @@ public final class SlackApiStub extends LoopbackStub {
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> homes = new ConcurrentHashMap<>();
     private final List<Message> ephemerals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String lastViewId;
+
+    /** The view last opened, pushed or updated, as Slack holds it (with its id and hash). */
+    public Optional<JsonNode> lastView() {
+        return lastViewId == null ? Optional.empty() : view(lastViewId);
+    }
 
     /** Declares a user group (usergroups.users.list answers its members). */
     public void userGroup(String groupId, String... users) {
@@ -180,6 +186,7 @@ public final class SlackApiStub extends LoopbackStub {
                 ObjectNode stored = view.deepCopy();
                 stored.put("id", id).put("hash", "h" + nextTs().replace(".", ""));
                 views.put(id, stored);
+                lastViewId = id;
                 ok.set("view", stored);
             }
             case "views.publish" -> {
