@@ -45,7 +45,7 @@ public final class DynamoDbRuleCatalog implements RuleCatalog, CatalogOverrides 
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final RuleCatalog seed;
+    private final java.util.function.Supplier<RuleCatalog> seed;
     private final Clock clock;
     private final Duration ttl;
     private volatile Snapshot snapshot;
@@ -55,6 +55,12 @@ public final class DynamoDbRuleCatalog implements RuleCatalog, CatalogOverrides 
     }
 
     public DynamoDbRuleCatalog(DynamoDbClient dynamo, String table, RuleCatalog seed, Clock clock, Duration ttl) {
+        this(dynamo, table, () -> seed, clock, ttl);
+    }
+
+    /** {@code seed} is read on first use (a click that needs no rule never parses the YAML). */
+    public DynamoDbRuleCatalog(DynamoDbClient dynamo, String table, java.util.function.Supplier<RuleCatalog> seed,
+                               Clock clock, Duration ttl) {
         this.dynamo = dynamo;
         this.table = table;
         this.seed = seed;
@@ -108,10 +114,10 @@ public final class DynamoDbRuleCatalog implements RuleCatalog, CatalogOverrides 
     private Snapshot merge(Instant now, Map<String, StatusRule> editedRules,
                            Map<String, ActionTemplate> editedTemplates) {
         Map<String, StatusRule> rules = new LinkedHashMap<>();
-        seed.rules().forEach(r -> rules.put(r.code(), r));
+        seed.get().rules().forEach(r -> rules.put(r.code(), r));
         rules.putAll(editedRules);
         Map<String, ActionTemplate> templates = new LinkedHashMap<>();
-        seed.templates().forEach(t -> templates.put(t.id(), t));
+        seed.get().templates().forEach(t -> templates.put(t.id(), t));
         templates.putAll(editedTemplates);
         return new Snapshot(now, rules, templates, List.copyOf(rules.keySet()), List.copyOf(templates.keySet()));
     }

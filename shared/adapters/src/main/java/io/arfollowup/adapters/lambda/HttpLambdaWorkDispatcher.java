@@ -86,6 +86,17 @@ public final class HttpLambdaWorkDispatcher implements WorkDispatcher {
         }
     }
 
+    /** Signs a request without sending it: loads and warms the signer at init (or in SnapStart priming). */
+    public void prime() {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
+                .uri(endpoint.resolve("/2015-03-31/functions/prime/invocations")).build();
+        signer.sign(r -> r.identity(credentials.resolveCredentials()).request(request)
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(new byte[0]))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+    }
+
     static InputStream empty() {
         return new ByteArrayInputStream(new byte[0]);
     }

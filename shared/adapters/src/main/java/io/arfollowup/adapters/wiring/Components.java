@@ -83,7 +83,12 @@ public final class Components {
     private final Lazy<DynamoDbClient> dynamo = new Lazy<>(() -> aws().dynamoDb());
     private final Lazy<io.arfollowup.adapters.dynamodb.DynamoDbRuleCatalog> rules = new Lazy<>(() ->
             new io.arfollowup.adapters.dynamodb.DynamoDbRuleCatalog(dynamo(), config().tableName(),
-                    YamlRuleCatalog.bundled(), clock(), RULE_EDITS_TTL));
+                    this::seedCatalog, clock(), RULE_EDITS_TTL));
+    private final Lazy<io.arfollowup.core.port.RuleCatalog> seed = new Lazy<>(YamlRuleCatalog::bundled);
+
+    private io.arfollowup.core.port.RuleCatalog seedCatalog() {
+        return seed.get();
+    }
     private final Lazy<SlackWebApi> slack = new Lazy<>(() -> new SlackWebApi(
             config().slackApi().orElse("https://slack.com/api/"),
             config().slackBotToken() == null ? "xoxb-local" : config().slackBotToken()));
