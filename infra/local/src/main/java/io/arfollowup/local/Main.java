@@ -65,6 +65,8 @@ public final class Main {
             if (once) {
                 return;
             }
+            SocketModeMain.startIfConfigured(env).ifPresent(s -> System.out.println(
+                    "Socket Mode: connected to your Slack workspace (SLACK_BOT_TOKEN + SLACK_APP_TOKEN)"));
             System.out.println("Serving until Ctrl-C. Local runtime: " + runtime.endpoint());
             CountDownLatch forever = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));

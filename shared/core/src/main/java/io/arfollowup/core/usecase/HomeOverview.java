@@ -126,9 +126,10 @@ public final class HomeOverview {
         List<Dispute> named = disputes.stream().map(d -> new Dispute(d.item(), names.get(d.item().customerId()),
                 d.since())).toList();
 
-        Map<SuggestionOutcome, Integer> decisions = index.firstDecisions(weekStart, now);
+        // to the week's end, not to now: nothing is received in the future, and "now" itself stays in the range
+        Map<SuggestionOutcome, Integer> decisions = index.firstDecisions(weekStart, weekEnd);
         int qualified = decisions.values().stream().mapToInt(Integer::intValue).sum();
-        Figures figures = new Figures(monday, index.answersReceived(weekStart, now), qualified,
+        Figures figures = new Figures(monday, index.answersReceived(weekStart, weekEnd), qualified,
                 decisions.getOrDefault(SuggestionOutcome.ACCEPTED, 0),
                 decisions.getOrDefault(SuggestionOutcome.EDITED, 0),
                 decisions.getOrDefault(SuggestionOutcome.REJECTED, 0));
