@@ -138,6 +138,7 @@ public final class Demo {
         out.println("  Slack messages posted (cards, confirmations, tasks): " + runtime.environment().slack().messages().size());
         out.println();
         printItems(finalRuns);
+        new SlackDemo(runtime, out).run(finalRuns);
         return new Report(finalRuns, fired, store);
     }
 

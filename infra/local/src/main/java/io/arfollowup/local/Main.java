@@ -63,7 +63,9 @@ public final class Main {
             System.out.println();
             System.out.println("SES web UI (e-mails sent): " + env.ses().endpoint() + "/");
             if (once) {
-                return;
+                env.close();
+                // Bolt's App.start() (auth.test at init) leaves non-daemon executor threads: a one-pass run ends here
+                System.exit(0);
             }
             SocketModeMain.startIfConfigured(env).ifPresent(s -> System.out.println(
                     "Socket Mode: connected to your Slack workspace (SLACK_BOT_TOKEN + SLACK_APP_TOKEN)"));
