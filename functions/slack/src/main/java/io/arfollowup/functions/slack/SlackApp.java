@@ -312,7 +312,8 @@ public final class SlackApp {
                         WHEN.format(q.get().decidedAt().atZone(ports.zone())));
             }
         }
-        return SlackText.get(ui, "already", SlackText.get(ui, "state_" + r.state().name().toLowerCase(Locale.ROOT)));
+        return SlackText.get(ui, "already_state",
+                SlackText.get(ui, "state_" + r.state().name().toLowerCase(Locale.ROOT)));
     }
 
     /** Accept suggestion: qualifies exactly as proposed. Same submission id for every click: one effect. */

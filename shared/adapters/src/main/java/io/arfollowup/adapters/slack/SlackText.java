@@ -94,6 +94,7 @@ public final class SlackText {
             Map.entry("fu_FAILED", new String[] {"en échec", "failed"}),
             Map.entry("already_qualified", new String[] {"Déjà traitée : qualifiée par %s le %s.",
                     "Already handled: qualified by %s on %s."}),
+            Map.entry("already_state", new String[] {"Déjà traitée (%s).", "Already handled (%s)."}),
             Map.entry("already_by", new String[] {"Déjà traitée par %s.", "Already handled by %s."}),
             Map.entry("someone", new String[] {"un collègue", "a colleague"}),
             Map.entry("state_qualified", new String[] {"qualifiée", "qualified"}),
