@@ -61,12 +61,18 @@ public final class LocalRuntime implements AutoCloseable {
         server.createContext("/slack/events", exchange -> proxy(exchange, slack::handleRequest));
         server.createContext("/r/", exchange -> proxy(exchange, webForm::handleRequest));
         server.createContext("/i/", exchange -> proxy(exchange, webForm::handleRequest));
+        server.createContext("/preview", new SlackPreview(this)::handle); // issue 5: the local Slack preview
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The local Slack preview page: cards, modals and Home from their Block Kit, clickable without JavaScript. */
+    public URI previewUrl() {
+        return endpoint().resolve("/preview");
     }
 
     public URI slackRequestUrl() {

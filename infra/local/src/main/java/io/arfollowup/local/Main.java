@@ -59,6 +59,7 @@ public final class Main {
                     + " · aws-ses-v2-local " + env.ses().endpoint() + " · Slack stand-in " + env.slack().endpoint()
                     + " · scheduler emulator " + env.scheduler().endpoint());
             System.out.println("Slack request URL: " + runtime.slackRequestUrl());
+            System.out.println("Slack preview (click the cards in a browser): " + runtime.previewUrl());
             new Demo(runtime, demoData, System.out).run(emails);
             System.out.println();
             System.out.println("SES web UI (e-mails sent): " + env.ses().endpoint() + "/");
