@@ -148,6 +148,7 @@ public final class Demo {
         new WebFormDemo(runtime, out).run();
         followUpModes = new FollowUpModesDemo(runtime, slack, out, io.arfollowup.testing.engines.EngineLauncher
                 .repositoryRoot().resolve(".local/letters")).run();
+        new SlackDemo(runtime, out).run(finalRuns);
         return new Report(finalRuns, fired, store);
     }
 

@@ -40,7 +40,8 @@ public record AppConfig(
         int webPromiseHorizonDays,
         String smsOriginationIdentity,
         URI smsEndpoint,
-        String runnerFunction) {
+        String runnerFunction,
+        String slackAdminGroup) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
     public record Endpoints(URI dynamodb, URI s3, URI ses, URI scheduler, URI lambda) {
@@ -82,7 +83,8 @@ public record AppConfig(
                 r.integer("WEB_PROMISE_HORIZON_DAYS", 90),
                 r.optional("SMS_ORIGINATION_IDENTITY", null),
                 r.uri("SMS_ENDPOINT"),
-                r.optional("RUNNER_FUNCTION", null));
+                r.optional("RUNNER_FUNCTION", null),
+                r.optional("SLACK_ADMIN_GROUP", null));
         r.failIfMissing();
         return config;
     }
