@@ -154,6 +154,7 @@ public final class Demo {
         new WebFormDemo(runtime, out).run();
         followUpModes = new FollowUpModesDemo(runtime, slack, out, io.arfollowup.testing.engines.EngineLauncher
                 .repositoryRoot().resolve(".local/letters")).run();
+        new SlackDemo(runtime, out).run(finalRuns);
         scenario = new ScenarioDemo(runtime, this, data, out).run(); // issue 7: imports, scenario day, promises
         return new Report(finalRuns, fired, store);
     }

@@ -27,6 +27,9 @@ public final class LocalEnvironment implements AutoCloseable {
     public static final String BUCKET = "ar-followup-mail";
     public static final String INBOUND_DOMAIN = "inbound.atelier-lumen.example";
     public static final String SIGNING_SECRET = "local-signing-secret-not-for-production";
+    /** The Slack user group of the admins locally, and its members (the stand-in answers usergroups.users.list). */
+    public static final String ADMIN_GROUP = "S0ARADMINS";
+    public static final List<String> ADMINS = List.of("U0COLLECT1", "U0ADMIN");
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final RunningEngine dynamo;
@@ -74,6 +77,7 @@ public final class LocalEnvironment implements AutoCloseable {
         e.put("SLACK_BOT_TOKEN", "xoxb-local");
         e.put("SLACK_API_URL", slack.endpoint() + "/api/");
         e.put("SLACK_LANGUAGE", "en");
+        e.put("SLACK_ADMIN_GROUP", ADMIN_GROUP);
         e.put("LINK_SIGNING_KEY", "local-link-signing-key-0123456789-not-for-production");
         e.put("WEB_BASE_URL", "http://127.0.0.1:8787");
         e.put("DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
@@ -83,6 +87,8 @@ public final class LocalEnvironment implements AutoCloseable {
         e.put("SMS_ENDPOINT", sms.endpoint().toString());
         this.env = Map.copyOf(e);
         this.components = new Components(AppConfig.from(env), clock);
+
+        slack.userGroup(ADMIN_GROUP, ADMINS.toArray(String[]::new));
 
         SingleTable.createIfMissing(components.dynamo(), TABLE);
         ((S3BlobStore) components.blobs()).createBucketIfMissing();

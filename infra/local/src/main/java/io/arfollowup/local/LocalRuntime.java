@@ -62,6 +62,7 @@ public final class LocalRuntime implements AutoCloseable {
         server.createContext("/slack/events", exchange -> proxy(exchange, slack::handleRequest));
         server.createContext("/r/", exchange -> proxy(exchange, webForm::handleRequest));
         server.createContext("/i/", exchange -> proxy(exchange, webForm::handleRequest));
+        server.createContext("/preview", new SlackPreview(this)::handle); // issue 5: the local Slack preview
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "local-runtime");
             t.setDaemon(true); // never keeps the JVM alive after the demo
@@ -73,6 +74,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The local Slack preview page: cards, modals and Home from their Block Kit, clickable without JavaScript. */
+    public URI previewUrl() {
+        return endpoint().resolve("/preview");
     }
 
     public URI slackRequestUrl() {

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -74,6 +75,170 @@ public final class LocalSlackClient {
         p.set("view", v);
         p.putArray("response_urls");
         return post(p);
+    }
+
+    /** The HTTP answer of the Slack function (status and body: errors of a form, options of a search…). */
+    public record Reply(int status, String body) {
+        public JsonNode json() {
+            return LocalJson.read(body == null || body.isBlank() ? "{}" : body);
+        }
+    }
+
+    /** A click on a button of a card whose response_url is {@code responseUrl} (to read the ephemeral answers). */
+    public Reply clickButton(String userId, String channel, String messageTs, String blockId, String actionId,
+                             String value, String responseUrl) {
+        ObjectNode p = base("block_actions", userId);
+        p.put("trigger_id", triggerId());
+        p.put("response_url", responseUrl);
+        p.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channel)
+                .put("is_ephemeral", false);
+        p.putObject("channel").put("id", channel).put("name", "collections");
+        p.putObject("message").put("type", "message").put("ts", messageTs).put("text", "card");
+        p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId).put("value", value)
+                .put("type", "button").put("action_ts", ts());
+        return send(p);
+    }
+
+    /** A choice in a select of a card (the triage picker): {@code selected_option} carries the value. */
+    public Reply selectInMessage(String userId, String channel, String messageTs, String blockId, String actionId,
+                                 String value, String responseUrl) {
+        ObjectNode p = base("block_actions", userId);
+        p.put("trigger_id", triggerId());
+        p.put("response_url", responseUrl);
+        p.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channel);
+        p.putObject("channel").put("id", channel).put("name", "collections");
+        p.putObject("message").put("type", "message").put("ts", messageTs).put("text", "card");
+        ObjectNode action = p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId)
+                .put("type", "external_select").put("action_ts", ts());
+        action.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text")
+                .put("text", value);
+        return send(p);
+    }
+
+    /** A click on a button of a view (modal or Home tab) in block {@code blockId}; no response_url there. */
+    public Reply clickInView(String userId, JsonNode view, ObjectNode values, String blockId, String actionId,
+                             String value) {
+        ObjectNode p = base("block_actions", userId);
+        p.put("trigger_id", triggerId());
+        p.putObject("container").put("type", "view").put("view_id", view.path("id").asText());
+        ObjectNode v = view.deepCopy();
+        v.putObject("state").set("values", values == null ? LocalJson.MAPPER.createObjectNode() : values);
+        p.set("view", v);
+        p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId).put("value", value)
+                .put("type", "button").put("action_ts", ts());
+        return send(p);
+    }
+
+    /** A choice in an input that dispatches its action (the modal's status select). */
+    public Reply selectInView(String userId, JsonNode view, ObjectNode values, String blockId, String actionId,
+                              String value) {
+        ObjectNode p = base("block_actions", userId);
+        p.put("trigger_id", triggerId());
+        p.putObject("container").put("type", "view").put("view_id", view.path("id").asText());
+        ObjectNode v = view.deepCopy();
+        v.putObject("state").set("values", values == null ? LocalJson.MAPPER.createObjectNode() : values);
+        p.set("view", v);
+        ObjectNode action = p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId)
+                .put("type", "static_select").put("action_ts", ts());
+        action.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text")
+                .put("text", value);
+        return send(p);
+    }
+
+    /** What the collector typed in an external select: Slack asks for options (block_suggestion). */
+    public Reply suggest(String userId, JsonNode view, String blockId, String actionId, String typed) {
+        ObjectNode p = base("block_suggestion", userId);
+        p.put("block_id", blockId).put("action_id", actionId).put("value", typed);
+        if (view != null) {
+            p.putObject("container").put("type", "view").put("view_id", view.path("id").asText());
+            p.set("view", view.deepCopy());
+        } else {
+            p.putObject("container").put("type", "message");
+        }
+        return send(p);
+    }
+
+    /** Submits a modal and returns the function's answer (empty, or {@code response_action} errors / update). */
+    public Reply submit(String userId, JsonNode view, ObjectNode values) {
+        ObjectNode p = base("view_submission", userId);
+        p.put("trigger_id", triggerId());
+        ObjectNode v = view.deepCopy();
+        v.putObject("state").set("values", values);
+        p.set("view", v);
+        p.putArray("response_urls");
+        return send(p);
+    }
+
+    /** A slash command as Slack posts it (form fields, not a JSON payload). */
+    public Reply command(String userId, String command, String text, String channel, String responseUrl) {
+        String body = form("token", "unused-legacy-token", "team_id", "T0LOCAL", "team_domain", "ar-followup-local",
+                "channel_id", channel, "channel_name", "collections", "user_id", userId,
+                "user_name", userId.toLowerCase(), "command", command, "text", text, "api_app_id", "A0ARLOCAL",
+                "response_url", responseUrl, "trigger_id", triggerId());
+        return postForReply(body, "application/x-www-form-urlencoded", Map.of());
+    }
+
+    /** An Events API delivery (JSON), with Slack's retry headers when {@code retryNum} &gt; 0. */
+    public Reply event(JsonNode event, int retryNum, String retryReason) {
+        ObjectNode envelope = LocalJson.MAPPER.createObjectNode();
+        envelope.put("token", "unused-legacy-token").put("team_id", "T0LOCAL").put("api_app_id", "A0ARLOCAL");
+        envelope.set("event", event);
+        envelope.put("type", "event_callback").put("event_id", "Ev" + Math.abs(event.hashCode()))
+                .put("event_time", clock.instant().getEpochSecond());
+        Map<String, String> headers = retryNum <= 0 ? Map.of() : Map.of("X-Slack-Retry-Num",
+                Integer.toString(retryNum), "X-Slack-Retry-Reason", retryReason);
+        try {
+            return postForReply(LocalJson.MAPPER.writeValueAsString(envelope), "application/json", headers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String form(String... pairs) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(pairs[i + 1] == null ? "" : pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return sb.toString();
+    }
+
+    /** POSTs an interaction payload signed, as Slack does; returns status and body. */
+    public Reply send(JsonNode payload) {
+        try {
+            String body = "payload=" + URLEncoder.encode(LocalJson.MAPPER.writeValueAsString(payload),
+                    StandardCharsets.UTF_8);
+            return postForReply(body, "application/x-www-form-urlencoded", Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Reply postForReply(String body, String contentType, Map<String, String> extraHeaders) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        HttpRequest.Builder request = HttpRequest.newBuilder(requestUrl)
+                .header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", timestamp)
+                .header("X-Slack-Signature", SlackSignatureVerifier.sign(signingSecret, timestamp, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        extraHeaders.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public URI responseUrlBase() {
+        return responseUrlBase;
     }
 
     private ObjectNode base(String type, String userId) {

@@ -59,12 +59,17 @@ public final class Main {
                     + " · aws-ses-v2-local " + env.ses().endpoint() + " · Slack stand-in " + env.slack().endpoint()
                     + " · scheduler emulator " + env.scheduler().endpoint());
             System.out.println("Slack request URL: " + runtime.slackRequestUrl());
+            System.out.println("Slack preview (click the cards in a browser): " + runtime.previewUrl());
             new Demo(runtime, demoData, System.out).run(emails);
             System.out.println();
             System.out.println("SES web UI (e-mails sent): " + env.ses().endpoint() + "/");
             if (once) {
-                return;
+                env.close();
+                // Bolt's App.start() (auth.test at init) leaves non-daemon executor threads: a one-pass run ends here
+                System.exit(0);
             }
+            SocketModeMain.startIfConfigured(env).ifPresent(s -> System.out.println(
+                    "Socket Mode: connected to your Slack workspace (SLACK_BOT_TOKEN + SLACK_APP_TOKEN)"));
             System.out.println("Serving until Ctrl-C. Local runtime: " + runtime.endpoint());
             CountDownLatch forever = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));

@@ -10,12 +10,20 @@ import io.arfollowup.adapters.wiring.Components;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import io.arfollowup.adapters.lambda.HttpLambdaWorkDispatcher;
+import io.arfollowup.core.port.WorkDispatcher;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * slack: the Slack request URL (HTTP API v2 or REST v1 event) → signature check → Bolt → HTTP response. Three steps,
  * as in Slack's own Lambda handler: parse the event, run the app, map the response.
  */
 public final class SlackHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackHandler.class);
 
     private final SlackHttpAdapter adapter;
 
@@ -27,9 +35,38 @@ public final class SlackHandler implements RequestStreamHandler {
         this.adapter = adapter;
     }
 
-    /** Wires the app from the environment; used by the Lambda and by the local runtime. */
+    /**
+     * Wires the app from the environment, as the Lambda's init does. Two things run side by side on the init's
+     * second core, and are joined before init ends (nothing is left running when the sandbox freezes): this thread
+     * builds Bolt and calls auth.test; a primer builds the worker hand-off (the AWS SDK's HTTP client and SigV4
+     * signer) and primes the DynamoDB client with one GetItem. That takes ~40 % off a cold ack (docs/benchmarks.md);
+     * with SnapStart the same work lands in the snapshot.
+     */
     public static SlackHttpAdapter build(Components c) {
-        return build(c, c.lambdaDispatcher());
+        CompletableFuture<WorkDispatcher> invoker = new CompletableFuture<>();
+        Thread primer = new Thread(() -> {
+            try {
+                WorkDispatcher d = c.lambdaDispatcher();
+                invoker.complete(d);
+                if (d instanceof HttpLambdaWorkDispatcher http) {
+                    http.prime();
+                }
+                c.responses().get("~prime"); // a missing key: the request pipeline, endpoint rules, connection
+            } catch (RuntimeException | Error e) {
+                invoker.completeExceptionally(e);
+                LOG.atWarn().setCause(e).log("priming failed; the first request will do the work");
+            }
+        }, "slack-init-primer");
+        primer.setDaemon(true);
+        primer.start();
+        SlackHttpAdapter adapter = build(c, work -> invoker.join().dispatch(work));
+        try {
+            primer.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        invoker.join(); // a misconfigured hand-off fails the init, loudly, as before
+        return adapter;
     }
 
     public static SlackHttpAdapter build(Components c, io.arfollowup.core.port.WorkDispatcher dispatcher) {
@@ -37,10 +74,18 @@ public final class SlackHandler implements RequestStreamHandler {
         c.config().slackApi().ifPresent(url -> slackConfig.setMethodsEndpointUrlPrefix(url.endsWith("/") ? url
                 : url + "/"));
         String token = c.config().slackBotToken() == null ? "xoxb-local" : c.config().slackBotToken();
-        SlackApp app = new SlackApp(token, Slack.getInstance(slackConfig), new SlackApp.Ports(c.responses(),
-                c.customers(), c.items(), c.rules(), dispatcher, c.clock(), c.uiLanguage()));
+        SlackApp app = new SlackApp(token, Slack.getInstance(slackConfig), ports(c, dispatcher));
         new FollowUpActions(new FollowUpActions.Ports(c.followUpPreview(), dispatcher, c.uiLanguage())).register(app.app());
         return new SlackHttpAdapter(app.app(), new SlackSignatureVerifier(c.config().slackSigningSecret(), c.clock()));
+    }
+
+    /** Everything the listeners read, from the Lambda's components. */
+    public static SlackApp.Ports ports(Components c, io.arfollowup.core.port.WorkDispatcher dispatcher) {
+        return new SlackApp.Ports(c.responses(), c.customers(), c.items(), c.rules(), dispatcher, c.clock(),
+                c.uiLanguage(), c.qualifications(), c.followUps(), c.collectionsIndex(), c.scenarioStore(),
+                null /* the admin preview builds its renderer on first use */, c.config().slackAdminGroup(),
+                c.config().defaultZone(),
+                key -> c.mailLinks().link(key));
     }
 
     @Override

@@ -133,7 +133,7 @@ class CustomerPageIT {
         });
         SlackApiStub.Message card = w.slack.messages().get(w.slack.messages().size() - 1);
         String blocks = card.blocks().toString();
-        assertThat(blocks).contains("FA-2025-00412").contains("will pay").contains("Promesse de paiement")
+        assertThat(blocks).contains("FA-2025-00412").contains("paiera " + java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(promised)).contains("Promesse de paiement")
                 .contains("&lt;!channel&gt;").doesNotContain("<!channel>");
         assertThat(r.card()).isNotNull();
     }

@@ -83,6 +83,21 @@ public final class AwsClients {
         return b.build();
     }
 
+    /** The worker hand-off as one signed HTTP call (no Lambda service module needed). */
+    public io.arfollowup.adapters.lambda.HttpLambdaWorkDispatcher lambdaDispatcher(String function,
+                                                                                   java.time.Clock clock) {
+        URI e = config.endpoints().lambda();
+        return new io.arfollowup.adapters.lambda.HttpLambdaWorkDispatcher(http, credentials(e), config.region(), e,
+                function, clock);
+    }
+
+    /** Short-lived links to the mail bucket's objects (attachments on the Slack card), signed locally. */
+    public io.arfollowup.adapters.s3.S3LinkPresigner mailLinks(Duration ttl, java.time.Clock clock) {
+        URI e = config.endpoints().s3();
+        return new io.arfollowup.adapters.s3.S3LinkPresigner(credentials(e), config.region(), config.mailBucket(), e,
+                ttl, clock);
+    }
+
     public LambdaClient lambda() {
         URI e = config.endpoints().lambda();
         var b = LambdaClient.builder().httpClient(http).region(region()).credentialsProvider(credentials(e));

@@ -41,6 +41,7 @@ public record AppConfig(
         String smsOriginationIdentity,
         URI smsEndpoint,
         String runnerFunction,
+        String slackAdminGroup,
         int scenarioBudget) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
@@ -84,6 +85,7 @@ public record AppConfig(
                 r.optional("SMS_ORIGINATION_IDENTITY", null),
                 r.uri("SMS_ENDPOINT"),
                 r.optional("RUNNER_FUNCTION", null),
+                r.optional("SLACK_ADMIN_GROUP", null),
                 Integer.parseInt(r.optional("SCENARIO_BUDGET", "500")));
         r.failIfMissing();
         return config;

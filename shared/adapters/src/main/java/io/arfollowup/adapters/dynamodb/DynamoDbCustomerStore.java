@@ -72,6 +72,20 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         for (Contact contact : c.contacts()) {
             index(c.id(), contact);
         }
+        indexName(c);
+    }
+
+    /**
+     * One index item per word of the name ({@code NAME#<2 first letters> / <word>#C#id}) for the triage card's
+     * customer picker and {@code /ar}: a search is one Query on a word prefix. A renamed customer keeps its old
+     * words' items; the search re-reads the name they carry and drops what no longer matches.
+     */
+    private void indexName(Customer c) {
+        List<String> tokens = IndexKeys.tokens(c.name());
+        for (String token : tokens.subList(0, Math.min(IndexKeys.MAX_NAME_TOKENS, tokens.size()))) {
+            dynamo.putItem(b -> b.tableName(table).item(Map.of(PK, Attrs.s(IndexKeys.namePartition(token)),
+                    SK, Attrs.s(token + "#C#" + c.id()), "customerId", Attrs.s(c.id()), "name", Attrs.s(c.name()))));
+        }
     }
 
     @Override

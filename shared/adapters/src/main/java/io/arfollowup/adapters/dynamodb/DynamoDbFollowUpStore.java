@@ -97,6 +97,37 @@ public final class DynamoDbFollowUpStore implements FollowUpStore, CustomerFollo
     }
 
     @Override
+    public boolean amend(String followUpId, String owner, String comment) {
+        Map<String, String> names = new java.util.HashMap<>(Map.of("#state", "state"));
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+                ":done", Attrs.s(FollowUpState.DONE.name()), ":cancelled", Attrs.s(FollowUpState.CANCELLED.name()),
+                ":failed", Attrs.s(FollowUpState.FAILED.name())));
+        List<String> set = new java.util.ArrayList<>();
+        if (owner != null) {
+            names.put("#owner", "owner");
+            values.put(":owner", Attrs.s(owner));
+            set.add("#owner = :owner");
+        }
+        if (comment != null) {
+            names.put("#comment", "comment");
+            values.put(":comment", Attrs.s(comment));
+            set.add("#comment = :comment");
+        }
+        if (set.isEmpty()) {
+            return true;
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(followUpId))
+                    .updateExpression("SET " + String.join(", ", set))
+                    .conditionExpression("attribute_exists(#state) AND NOT #state IN (:done, :cancelled, :failed)")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException finalOrMissing) {
+            return false;
+        }
+    }
+
+    @Override
     public List<FollowUp> duePlanned(Instant before, int limit) {
         var out = dynamo.query(b -> b.tableName(table).indexName(GSI1)
                 .keyConditionExpression("#pk = :pk AND #sk < :before")

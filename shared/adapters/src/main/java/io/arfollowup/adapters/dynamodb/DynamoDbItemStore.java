@@ -2,6 +2,8 @@ package io.arfollowup.adapters.dynamodb;
 
 import static io.arfollowup.adapters.dynamodb.SingleTable.GSI1_PK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.GSI1_SK;
+import static io.arfollowup.adapters.dynamodb.SingleTable.GSI2_PK;
+import static io.arfollowup.adapters.dynamodb.SingleTable.GSI2_SK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.PK;
 import static io.arfollowup.adapters.dynamodb.SingleTable.SK;
 
@@ -69,7 +71,7 @@ public final class DynamoDbItemStore implements ItemStore {
     @Override
     public void qualify(String customerId, String number, String status, String comment, String owner, Hold hold) {
         Map<String, String> names = new HashMap<>(Map.of("#pk", PK, "#status", "status", "#comment", "comment",
-                "#owner", "owner", "#hold", "hold"));
+                "#owner", "owner", "#hold", "hold", "#g2", GSI2_PK, "#g2s", GSI2_SK));
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> set = new ArrayList<>();
         List<String> remove = new ArrayList<>();
@@ -81,6 +83,16 @@ public final class DynamoDbItemStore implements ItemStore {
             values.put(":hold", AttributeValue.fromM(holdToMap(hold)));
         } else {
             remove.add("#hold");
+        }
+        // the status index (GSI2): open disputes by age for App Home
+        if (status == null || status.isBlank()) {
+            remove.add("#g2");
+            remove.add("#g2s");
+        } else {
+            set.add("#g2 = :g2");
+            set.add("#g2s = :g2s");
+            values.put(":g2", Attrs.s(statusKey(status)));
+            values.put(":g2s", Attrs.s(statusSort(hold, customerId, number)));
         }
         String expression = (set.isEmpty() ? "" : "SET " + String.join(", ", set))
                 + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
@@ -101,6 +113,41 @@ public final class DynamoDbItemStore implements ItemStore {
         }
     }
 
+    @Override
+    public void amend(String customerId, String number, String owner, String comment) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", PK));
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        if (owner != null) {
+            names.put("#owner", "owner");
+            assign("#owner", ":owner", owner, set, remove, values);
+        }
+        if (comment != null) {
+            names.put("#comment", "comment");
+            assign("#comment", ":comment", comment, set, remove, values);
+        }
+        if (set.isEmpty() && remove.isEmpty()) {
+            return;
+        }
+        String expression = ((set.isEmpty() ? "" : "SET " + String.join(", ", set))
+                + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove))).trim();
+        dynamo.updateItem(b -> b.tableName(table).key(key(customerId, number))
+                .updateExpression(expression)
+                .conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values));
+    }
+
+    static String statusKey(String status) {
+        return "STATUS#" + status;
+    }
+
+    /** Held since (oldest first), then the item: the status index's sort key. */
+    static String statusSort(Hold hold, String customerId, String number) {
+        return (hold == null ? "-" : IndexKeys.instant(hold.since())) + "#C#" + customerId + "#" + number;
+    }
+
     static Map<String, AttributeValue> holdToMap(Hold h) {
         return Attrs.item().s("reason", h.reason()).instant("since", h.since()).instant("until", h.until()).build();
     }
@@ -117,6 +164,11 @@ public final class DynamoDbItemStore implements ItemStore {
                 .build();
         if (i.hold() != null) {
             item.put("hold", AttributeValue.fromM(holdToMap(i.hold())));
+        }
+        if (i.status() != null && !i.status().isBlank() && !i.isPaid()) {
+            // a paid item leaves the status index: App Home lists open disputes only
+            item.put(GSI2_PK, Attrs.s(statusKey(i.status())));
+            item.put(GSI2_SK, Attrs.s(statusSort(i.hold(), i.customerId(), i.number())));
         }
         return item;
     }

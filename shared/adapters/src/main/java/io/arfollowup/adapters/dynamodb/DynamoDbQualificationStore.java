@@ -49,9 +49,16 @@ public final class DynamoDbQualificationStore implements QualificationStore {
         return out.items().isEmpty() ? Optional.empty() : Optional.of(fromItem(out.items().get(0)));
     }
 
+    /** Decisions by month on GSI1 ({@code DECIDED#yyyy-MM / decidedAt#response#version}): App Home's figures. */
+    static String decidedPartition(java.time.Instant at) {
+        return "DECIDED#" + at.toString().substring(0, 7);
+    }
+
     static Map<String, AttributeValue> toItem(Qualification q) {
         return Attrs.item()
                 .s(PK, "R#" + q.responseId()).s(SK, String.format("QUAL#%06d", q.version()))
+                .s(SingleTable.GSI1_PK, decidedPartition(q.decidedAt()))
+                .s(SingleTable.GSI1_SK, IndexKeys.instant(q.decidedAt()) + "#" + q.responseId() + "#" + q.version())
                 .s("responseId", q.responseId()).n("version", q.version()).s("submissionId", q.submissionId())
                 .list("groups", q.groups().stream().map(g -> AttributeValue.fromM(Attrs.item()
                         .strings("items", g.itemNumbers()).s("status", g.statusCode()).s("comment", g.comment())

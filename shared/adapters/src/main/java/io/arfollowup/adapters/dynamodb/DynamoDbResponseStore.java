@@ -149,6 +149,27 @@ public final class DynamoDbResponseStore implements ResponseStore {
                 .expressionAttributeValues(values));
     }
 
+    @Override
+    public boolean linkCustomerIfUnmatched(String responseId, String customerId) {
+        Optional<Response> found = get(responseId);
+        if (found.isEmpty() || found.get().customerId() != null) {
+            return false;
+        }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(responseId))
+                    .updateExpression("SET #customer = :c, #g2 = :g2, #g2s = :g2s DELETE #flags :unmatched")
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#customer)")
+                    .expressionAttributeNames(Map.of("#customer", "customerId", "#g2", GSI2_PK, "#g2s", GSI2_SK,
+                            "#flags", "flags", "#pk", PK))
+                    .expressionAttributeValues(Map.of(":c", Attrs.s(customerId), ":g2", Attrs.s("C#" + customerId),
+                            ":g2s", Attrs.s("R#" + IndexKeys.instant(found.get().receivedAt()) + "#" + responseId),
+                            ":unmatched", AttributeValue.fromSs(List.of(ResponseFlag.UNMATCHED.name())))));
+            return true;
+        } catch (ConditionalCheckFailedException linkedMeanwhile) {
+            return false;
+        }
+    }
+
     static Map<String, AttributeValue> toItem(Response r) {
         Map<String, AttributeValue> item = Attrs.item()
                 .s(PK, "R#" + r.id()).s(SK, SORT)

@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * new-link cnt  L#customer         NEWLINK#yyyy-MM-dd
  * internal answer IA#linkTokenId  ANSWER             (single use: conditional put on the link's token id)
  * once marker   K#key              ONCE               (notifications sent once per qualification version)
+ * name index    NAME#&lt;2 letters&gt;   word#C#id            (one per word of a customer's name: the picker, /ar)
+ * rule edit     CONFIG             RULE#code          (admins' /ar-status edits over the YAML seed)
+ * template edit CONFIG             TEMPLATE#id        (admins' /ar-template edits)
  * promise       C#id               PROMISE#id         PROMISE#OPEN / checkDate#id  (OPEN: checks due by day)
  *                                                     PROMISES#collector / settledAt#id (settled: kept rate)
  * scenario next C#id               SCENARIO                                        SCENARIO / yyyy-MM-dd#id
@@ -40,6 +43,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * colleague     DIRECTORY          ROLE#role#email[#C#customer]
  * scenario cfg  CONFIG             SCENARIO
  * </pre>
+ * Sparse index attributes added for the collectors' screens (App Home, {@code /ar}): an open item with a status
+ * carries {@code gsi2pk = STATUS#code / gsi2sk = heldSince#C#customer#number} (open disputes by age; a paid item
+ * leaves it); a qualification carries {@code gsi1pk = DECIDED#yyyy-MM / gsi1sk = decidedAt#response#version}
+ * (the week's decisions and how they compare with the suggestion). Configuration audit entries use the audit key
+ * layout under the pseudo-customer {@code CONFIG} ({@code A#CONFIG#status/CODE}).
  * Items also carry their scenario progress ({@code scnOffset}, {@code scnStep}, {@code scnSentOn}) and the payment
  * references applied to them ({@code paymentRefs}, a string set); {@code DynamoDbItemStore.put} rewrites a whole item
  * and so forgets both: imports create and update items through {@code DynamoDbItemLedger} instead. The scenario index

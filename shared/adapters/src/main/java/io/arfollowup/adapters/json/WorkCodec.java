@@ -12,13 +12,22 @@ import java.util.Map;
  */
 public final class WorkCodec {
 
-    private static final Map<String, Class<? extends Work>> KINDS = Map.of(
-            "qualify", Work.Qualify.class,
-            "validate", Work.Validate.class,
-            "delete", Work.Delete.class,
-            "follow_up", Work.FollowUpAction.class,
-            "internal_answer_apply", Work.ApplyInternalAnswer.class,
-            "release_hold", Work.ReleaseHold.class);
+    private static final Map<String, Class<? extends Work>> KINDS = Map.ofEntries(
+            Map.entry("qualify", Work.Qualify.class),
+            Map.entry("validate", Work.Validate.class),
+            Map.entry("delete", Work.Delete.class),
+            Map.entry("change_owner", Work.ChangeOwner.class),
+            Map.entry("edit_comment", Work.EditComment.class),
+            Map.entry("cancel_follow_ups", Work.CancelFollowUps.class),
+            Map.entry("link_customer", Work.LinkCustomer.class),
+            Map.entry("show_history", Work.ShowHistory.class),
+            Map.entry("publish_home", Work.PublishHome.class),
+            Map.entry("save_status_rule", Work.SaveStatusRule.class),
+            Map.entry("save_template", Work.SaveTemplate.class),
+            Map.entry("save_scenario", Work.SaveScenario.class),
+            Map.entry("follow_up", Work.FollowUpAction.class),
+            Map.entry("internal_answer_apply", Work.ApplyInternalAnswer.class),
+            Map.entry("release_hold", Work.ReleaseHold.class));
 
     private WorkCodec() {
     }

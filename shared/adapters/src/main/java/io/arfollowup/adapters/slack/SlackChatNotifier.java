@@ -59,6 +59,23 @@ public final class SlackChatNotifier implements ChatNotifier {
     }
 
     @Override
+    public void alreadyDecided(CardRef card, String userId, String decidedBy) {
+        if (card == null || userId == null) {
+            return;
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("channel", card.channel());
+        body.addProperty("user", userId);
+        body.addProperty("text", SlackText.get(cards.language(), "already_by", decidedBy == null
+                ? SlackText.get(cards.language(), "someone") : ResponseCards.mention(decidedBy)));
+        try {
+            slack.call("chat.postEphemeral", body);
+        } catch (RuntimeException e) {
+            // a courtesy notice: the decision already stands, nothing to retry for
+        }
+    }
+
+    @Override
     public void postInThread(CardRef card, String text) {
         JsonObject body = new JsonObject();
         body.addProperty("channel", card.channel());

@@ -42,15 +42,40 @@ public final class SlackWebApi {
 
     private static final int MAX_ATTEMPTS = 5;
 
+    /** Waits out a 429's Retry-After; tests pass one that records instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(long seconds) throws InterruptedException;
+    }
+
     private final URI base;
     private final String token;
     private final HttpClient http;
+    private final Sleeper sleeper;
 
     /** {@code baseUrl}: {@code https://slack.com/api/} in production, the loopback stand-in locally. */
     public SlackWebApi(String baseUrl, String token) {
+        this(baseUrl, token, seconds -> Thread.sleep(seconds * 1000));
+    }
+
+    public SlackWebApi(String baseUrl, String token, Sleeper sleeper) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        this.sleeper = sleeper;
+    }
+
+    /** Posts a message to an interaction's {@code response_url} (no token: the URL is the credential). */
+    public void respond(String responseUrl, JsonObject message) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(BLOCKS.toJson(message), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new SlackFailure("response_url HTTP " + response.statusCode());
+        }
     }
 
     /** Calls a method with a JSON body; returns Slack's answer; {@code ok:false} is a {@link SlackFailure}. */
@@ -104,9 +129,9 @@ public final class SlackWebApi {
         }
     }
 
-    private static void sleep(long seconds) {
+    private void sleep(long seconds) {
         try {
-            Thread.sleep(seconds * 1000);
+            sleeper.sleep(seconds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SlackFailure("interrupted while rate limited");

@@ -99,6 +99,22 @@ public final class MustacheTemplateRenderer implements TemplateRenderer {
         return out.toString();
     }
 
+    @Override
+    public java.util.Optional<String> checkSyntax(String source) {
+        return java.util.Optional.ofNullable(syntaxError(source == null ? "" : source));
+    }
+
+    /**
+     * Renders a template source as plain text (no escaping): the admins' preview in Slack, which must not need the
+     * HTML escaper's library. Throws on a syntax error.
+     */
+    public static String renderText(String source, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        new EscapingFactory(Escape.NONE).compile(new StringReader(source == null ? "" : source), "preview")
+                .execute(out, model);
+        return out.toString();
+    }
+
     /** Checks a template's syntax (for the admin commands): null when fine, else the error. */
     public static String syntaxError(String source) {
         try {

@@ -83,6 +83,11 @@ public final class Components {
     private final AppConfig config;
     private final Clock clock;
 
+    /** How long another Lambda's edit of a status or template may take to show (DynamoDbRuleCatalog). */
+    public static final java.time.Duration RULE_EDITS_TTL = java.time.Duration.ofSeconds(30);
+    /** The life of an attachment link on a card (and no longer than the signing role's session). */
+    public static final java.time.Duration ATTACHMENT_LINK_TTL = java.time.Duration.ofHours(12);
+
     public Components(AppConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
@@ -102,12 +107,22 @@ public final class Components {
 
     private final Lazy<AwsClients> aws = new Lazy<>(() -> new AwsClients(config()));
     private final Lazy<DynamoDbClient> dynamo = new Lazy<>(() -> aws().dynamoDb());
-    private final Lazy<RuleCatalog> rules = new Lazy<>(YamlRuleCatalog::bundled);
+    private final Lazy<io.arfollowup.adapters.dynamodb.DynamoDbRuleCatalog> rules = new Lazy<>(() ->
+            new io.arfollowup.adapters.dynamodb.DynamoDbRuleCatalog(dynamo(), config().tableName(),
+                    this::seedCatalog, clock(), RULE_EDITS_TTL));
+    private final Lazy<io.arfollowup.core.port.RuleCatalog> seed = new Lazy<>(YamlRuleCatalog::bundled);
+
+    private io.arfollowup.core.port.RuleCatalog seedCatalog() {
+        return seed.get();
+    }
     private final Lazy<SlackWebApi> slack = new Lazy<>(() -> new SlackWebApi(
             config().slackApi().orElse("https://slack.com/api/"),
             config().slackBotToken() == null ? "xoxb-local" : config().slackBotToken()));
     private final Lazy<ResponseCards> cards = new Lazy<>(() -> new ResponseCards(uiLanguage(),
-            config().defaultZone(), rules()));
+            config().defaultZone(), rules(), clock(), mailLinks()::link, ATTACHMENT_LINK_TTL));
+    private final Lazy<io.arfollowup.adapters.s3.S3LinkPresigner> mailLinks = new Lazy<>(() ->
+            aws().mailLinks(ATTACHMENT_LINK_TTL, clock()));
+    private volatile io.arfollowup.core.port.ScenarioStore scenarios;
     private final Lazy<BlobStore> blobs = new Lazy<>(() -> new S3BlobStore(aws().s3(), config().mailBucket()));
     private final Lazy<Mailer> mailer = new Lazy<>(() -> new SesMailer(aws().ses()));
     private final Lazy<FollowUpScheduler> scheduler = new Lazy<>(() -> new EventBridgeFollowUpScheduler(
@@ -196,8 +211,74 @@ public final class Components {
         return new SlackChatNotifier(slackWebApi(), config.slackChannel(), cards());
     }
 
+    /** The asynchronous hand-off to slack-worker, as one SigV4-signed Invoke (no Lambda service module needed). */
     public WorkDispatcher lambdaDispatcher() {
+        return aws().lambdaDispatcher(config.workerFunction(), clock);
+    }
+
+    /** The same hand-off through the SDK's LambdaClient (for functions that carry the Lambda module anyway). */
+    public WorkDispatcher sdkLambdaDispatcher() {
         return new LambdaWorkDispatcher(aws().lambda(), config.workerFunction());
+    }
+
+    public io.arfollowup.adapters.s3.S3LinkPresigner mailLinks() {
+        return mailLinks.get();
+    }
+
+    public io.arfollowup.core.port.CatalogOverrides catalogOverrides() {
+        return rules.get();
+    }
+
+    public io.arfollowup.core.port.CollectionsIndex collectionsIndex() {
+        return new io.arfollowup.adapters.dynamodb.DynamoDbCollectionsIndex(dynamo(), config.tableName());
+    }
+
+    public io.arfollowup.adapters.slack.CollectorScreens collectorScreens() {
+        return new io.arfollowup.adapters.slack.CollectorScreens(uiLanguage(), config.defaultZone(), rules());
+    }
+
+    public io.arfollowup.core.port.ChatScreens screens() {
+        return new io.arfollowup.adapters.slack.SlackScreens(slackWebApi(), collectorScreens());
+    }
+
+    /**
+     * The dunning scenario's steps: the DynamoDB store seeded from infra/config/scenario.yaml (issue 7), unless
+     * another store was wired with {@link #withScenarioStore}.
+     */
+    public io.arfollowup.core.port.ScenarioStore scenarioStore() {
+        io.arfollowup.core.port.ScenarioStore wired = scenarios;
+        return wired != null ? wired : new DynamoDbScenarioStore(dynamo(), config.tableName(),
+                () -> YamlScenario.bundled(rules()), clock);
+    }
+
+    public Components withScenarioStore(io.arfollowup.core.port.ScenarioStore store) {
+        this.scenarios = store;
+        return this;
+    }
+
+    public io.arfollowup.core.usecase.AmendQualification amendQualification() {
+        return new io.arfollowup.core.usecase.AmendQualification(responses(), qualifications(), customers(), items(),
+                followUps(), scheduler(), audit(), chat(), clock);
+    }
+
+    public io.arfollowup.core.usecase.TriageResponse triageResponse() {
+        return new io.arfollowup.core.usecase.TriageResponse(responses(), qualifications(), customers(), items(),
+                followUps(), suggester(), chat(), clock);
+    }
+
+    public io.arfollowup.core.usecase.CustomerHistory customerHistory() {
+        return new io.arfollowup.core.usecase.CustomerHistory(collectionsIndex(), customers(), items(),
+                qualifications(), audit(), screens());
+    }
+
+    public io.arfollowup.core.usecase.HomeOverview homeOverview() {
+        return new io.arfollowup.core.usecase.HomeOverview(collectionsIndex(), rules(), screens(), clock,
+                config.defaultZone());
+    }
+
+    public io.arfollowup.core.usecase.CatalogEdits catalogEdits() {
+        return new io.arfollowup.core.usecase.CatalogEdits(rules(), catalogOverrides(), scenarioStore(), renderer(),
+                audit(), clock);
     }
 
     /** The built-in suggester (core/suggest) unless a test or the local runtime set another one. */
@@ -417,10 +498,6 @@ public final class Components {
 
     public ScenarioLedger scenarioLedger() {
         return new DynamoDbScenarioLedger(dynamo(), config.tableName());
-    }
-
-    public ScenarioStore scenarioStore() {
-        return new DynamoDbScenarioStore(dynamo(), config.tableName(), () -> YamlScenario.bundled(rules()), clock);
     }
 
     public ImportLog importLog() {

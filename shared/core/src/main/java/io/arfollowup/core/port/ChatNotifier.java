@@ -21,4 +21,11 @@ public interface ChatNotifier {
     /** Rewrites a follow-up card once its owner acted (buttons gone, the outcome shown). */
     default void updateFollowUpCard(CardRef card, FollowUpCard view, io.arfollowup.core.domain.Labels outcome) {
     }
+
+    /**
+     * Tells one collector privately that the response they acted on was decided by someone else in the meantime
+     * ({@code decidedBy} may be null when unknown). Optional: the default tells nobody.
+     */
+    default void alreadyDecided(CardRef card, String userId, String decidedBy) {
+    }
 }

@@ -34,4 +34,9 @@ public interface FollowUpStore {
 
     /** Follow-ups RUNNING with a claim older than {@code claimedBefore}: runs that died (bounded). */
     List<FollowUp> staleRunning(Instant claimedBefore, int limit);
+
+    /** Changes the owner and/or the comment of a follow-up not yet run (null = unchanged); false when it is final. */
+    default boolean amend(String followUpId, String owner, String comment) {
+        throw new UnsupportedOperationException("amend is not supported by " + getClass().getSimpleName());
+    }
 }

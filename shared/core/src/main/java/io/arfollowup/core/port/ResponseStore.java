@@ -24,4 +24,17 @@ public interface ResponseStore {
 
     /** Links an unmatched response to a customer picked by a collector. */
     void linkCustomer(String responseId, String customerId);
+
+    /**
+     * Links an unmatched response to a customer, once: false when it is linked already (to whichever customer), so
+     * two collectors picking at the same time give one effect.
+     */
+    default boolean linkCustomerIfUnmatched(String responseId, String customerId) {
+        var r = get(responseId);
+        if (r.isEmpty() || r.get().customerId() != null) {
+            return false;
+        }
+        linkCustomer(responseId, customerId);
+        return true;
+    }
 }

@@ -47,6 +47,80 @@ public interface Work {
         }
     }
 
+    /** Change the resolution owner of a qualified response's items (all of them when {@code itemNumbers} is empty). */
+    record ChangeOwner(String responseId, java.util.List<String> itemNumbers, String owner, String actor,
+                       String requestId) implements Work {
+        @Override
+        public String action() {
+            return "change_owner";
+        }
+    }
+
+    /** Replace the comment on a qualified response's items (all of them when {@code itemNumbers} is empty). */
+    record EditComment(String responseId, java.util.List<String> itemNumbers, String comment, String actor,
+                       String requestId) implements Work {
+        @Override
+        public String action() {
+            return "edit_comment";
+        }
+    }
+
+    /** Cancel a qualified response's follow-ups not yet run (all of them when {@code followUpIds} is empty). */
+    record CancelFollowUps(String responseId, java.util.List<String> followUpIds, String actor) implements Work {
+        @Override
+        public String action() {
+            return "cancel_follow_ups";
+        }
+    }
+
+    /** Link an unmatched response to the customer a collector picked on its triage card. */
+    record LinkCustomer(String responseId, String customerId, String actor) implements Work {
+        @Override
+        public String action() {
+            return "link_customer";
+        }
+    }
+
+    /** Fill the open view {@code viewId} with the history of a customer or an invoice ({@code /ar}). */
+    record ShowHistory(String viewId, String query, String actor) implements Work {
+        @Override
+        public String action() {
+            return "show_history";
+        }
+    }
+
+    /** Publish a collector's Home tab. */
+    record PublishHome(String userId) implements Work {
+        @Override
+        public String action() {
+            return "publish_home";
+        }
+    }
+
+    /** An admin's new or edited status rule (validated again by the worker before it is stored). */
+    record SaveStatusRule(CatalogEdits.RuleDraft draft, String actor) implements Work {
+        @Override
+        public String action() {
+            return "save_status_rule";
+        }
+    }
+
+    /** An admin's edited action template. */
+    record SaveTemplate(CatalogEdits.TemplateDraft draft, String actor) implements Work {
+        @Override
+        public String action() {
+            return "save_template";
+        }
+    }
+
+    /** An admin's edit of the dunning scenario's steps. */
+    record SaveScenario(java.util.List<CatalogEdits.StepDraft> steps, String actor) implements Work {
+        @Override
+        public String action() {
+            return "save_scenario";
+        }
+    }
+
     /** Release an item's hold by hand (the card's or /ar's "Release hold" button). */
     record ReleaseHold(String customerId, String itemNumber, String actor) implements Work {
         @Override

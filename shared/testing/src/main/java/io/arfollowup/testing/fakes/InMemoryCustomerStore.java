@@ -30,6 +30,10 @@ public final class InMemoryCustomerStore implements CustomerStore {
                 .limit(limit).toList();
     }
 
+    public List<Customer> all() {
+        return List.copyOf(customers.values());
+    }
+
     @Override
     public void put(Customer customer) {
         customers.put(customer.id(), customer);

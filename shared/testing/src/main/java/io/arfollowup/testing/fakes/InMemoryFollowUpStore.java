@@ -81,6 +81,19 @@ public final class InMemoryFollowUpStore implements FollowUpStore, CustomerFollo
         followUps.put(f.id(), f);
     }
 
+    @Override
+    public synchronized boolean amend(String followUpId, String owner, String comment) {
+        FollowUp f = followUps.get(followUpId);
+        if (f == null || f.state().isFinal()) {
+            return false;
+        }
+        followUps.put(followUpId, new FollowUp(f.id(), f.customerId(), f.responseId(), f.itemNumbers(),
+                f.statusCode(), f.templateId(), f.mode(), f.due(), f.zone(), f.state(), f.scheduleName(),
+                owner == null ? f.owner() : owner, comment == null ? f.comment() : comment, f.claimedAt(),
+                f.result()));
+        return true;
+    }
+
     public List<FollowUp> all() {
         return List.copyOf(followUps.values());
     }

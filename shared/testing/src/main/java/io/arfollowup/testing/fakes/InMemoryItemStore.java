@@ -52,6 +52,10 @@ public final class InMemoryItemStore implements ItemStore, ItemLedger {
         items.computeIfPresent(key(customerId, number), (k, i) -> i.withQualification(status, comment, owner, hold));
     }
 
+    public List<Item> all() {
+        return List.copyOf(items.values());
+    }
+
     public int openItemsCalls() {
         return openItemsCalls;
     }

@@ -22,6 +22,10 @@ public final class InMemoryQualificationStore implements QualificationStore {
                 .max(Comparator.comparingInt(Qualification::version));
     }
 
+    public java.util.List<Qualification> all() {
+        return java.util.List.copyOf(byKey.values());
+    }
+
     public int size() {
         return byKey.size();
     }

@@ -55,6 +55,10 @@ public final class InMemoryResponseStore implements ResponseStore {
         responses.computeIfPresent(responseId, (k, r) -> r.withCustomer(customerId));
     }
 
+    public java.util.List<Response> all() {
+        return java.util.List.copyOf(responses.values());
+    }
+
     public int size() {
         return responses.size();
     }

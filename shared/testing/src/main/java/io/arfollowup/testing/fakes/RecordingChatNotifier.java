@@ -19,6 +19,14 @@ public final class RecordingChatNotifier implements ChatNotifier {
     public final List<ThreadNote> threadNotes = new CopyOnWriteArrayList<>();
     public final List<String> followUpCardUpdates = new CopyOnWriteArrayList<>();
 
+    /** "user decidedBy" of each private "already decided" notice. */
+    public final List<String> alreadyDecided = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void alreadyDecided(CardRef card, String userId, String decidedBy) {
+        alreadyDecided.add(userId + " " + decidedBy);
+    }
+
     @Override
     public CardRef postResponseCard(CardView view) {
         posted.add(view);

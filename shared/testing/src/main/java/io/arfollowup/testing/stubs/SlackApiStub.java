@@ -33,6 +33,30 @@ public final class SlackApiStub extends LoopbackStub {
     private final List<String> order = new ArrayList<>();
     private final Map<String, JsonNode> views = new ConcurrentHashMap<>();
     private final Map<String, Deque<Reply>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> homes = new ConcurrentHashMap<>();
+    private final List<Message> ephemerals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String lastViewId;
+
+    /** The view last opened, pushed or updated, as Slack holds it (with its id and hash). */
+    public Optional<JsonNode> lastView() {
+        return lastViewId == null ? Optional.empty() : view(lastViewId);
+    }
+
+    /** Declares a user group (usergroups.users.list answers its members). */
+    public void userGroup(String groupId, String... users) {
+        userGroups.put(groupId, List.of(users));
+    }
+
+    /** The Home tab last published for a user (views.publish). */
+    public Optional<JsonNode> home(String userId) {
+        return Optional.ofNullable(homes.get(userId));
+    }
+
+    /** Ephemeral messages posted with chat.postEphemeral (channel = "user@channel"). */
+    public List<Message> ephemerals() {
+        return List.copyOf(ephemerals);
+    }
 
     /** Makes the next call of {@code method} answer {@code {"ok":false,"error":error}}. */
     public void failNext(String method, String error) {
@@ -142,16 +166,34 @@ public final class SlackApiStub extends LoopbackStub {
                 store(new Message(channel, ts, before == null ? null : before.threadTs(), p.get("text"), blocks(p)));
                 ok.put("channel", channel).put("ts", ts);
             }
-            case "chat.postEphemeral" -> ok.put("message_ts", nextTs());
+            case "chat.postEphemeral" -> {
+                String ts = nextTs();
+                ephemerals.add(new Message(p.get("user") + "@" + p.get("channel"), ts, null, p.get("text"),
+                        blocks(p)));
+                ok.put("message_ts", ts);
+            }
+            case "usergroups.users.list" -> {
+                List<String> members = userGroups.get(p.get("usergroup"));
+                if (members == null) {
+                    return Reply.json(200, "{\"ok\":false,\"error\":\"no_such_subteam\"}");
+                }
+                var users = ok.putArray("users");
+                members.forEach(users::add);
+            }
             case "views.open", "views.push", "views.update" -> {
                 JsonNode view = JSON.readTree(p.getOrDefault("view", "{}"));
                 String id = p.containsKey("view_id") ? p.get("view_id") : "V" + nextTs().replace(".", "");
                 ObjectNode stored = view.deepCopy();
                 stored.put("id", id).put("hash", "h" + nextTs().replace(".", ""));
                 views.put(id, stored);
+                lastViewId = id;
                 ok.set("view", stored);
             }
-            case "views.publish" -> ok.set("view", JSON.readTree(p.getOrDefault("view", "{}")));
+            case "views.publish" -> {
+                JsonNode view = JSON.readTree(p.getOrDefault("view", "{}"));
+                homes.put(p.getOrDefault("user_id", "?"), view);
+                ok.set("view", view);
+            }
             case "conversations.open" -> ok.set("channel", JSON.createObjectNode().put("id", "D" + p.get("users")));
             case "users.info" -> ok.set("user", JSON.createObjectNode().put("id", p.get("user"))
                     .put("name", p.get("user")).put("real_name", p.get("user")));
