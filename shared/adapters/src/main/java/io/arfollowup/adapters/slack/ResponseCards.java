@@ -157,12 +157,12 @@ public final class ResponseCards {
         if (view.outcome() != null) {
             blocks.add(divider());
             blocks.add(section(s -> s.text(markdownText(outcome(view)))));
-            blocks.addAll(holds(view)); // issue 7: what is out of the scenario, and a way back in
             if (r.state() == ResponseState.QUALIFIED) {
                 blocks.add(actions(a -> a.blockId(SlackIds.BLOCK_DECIDED_ACTIONS).elements(decidedButtons(view, cut))));
             } else if (cut && !r.state().isOpen()) {
                 blocks.add(actions(a -> a.blockId(SlackIds.BLOCK_DECIDED_ACTIONS).elements(List.of(showFull(r)))));
             }
+            blocks.addAll(holds(view)); // issue 7: what is out of the scenario, and a way back in
         }
         if (r.state().isOpen()) {
             // NEW, or VALIDATED (kept without qualification): it can still be qualified or deleted later
