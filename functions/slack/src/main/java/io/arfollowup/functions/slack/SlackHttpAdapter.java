@@ -38,16 +38,25 @@ public final class SlackHttpAdapter {
             LOG.atWarn().addKeyValue("path", event.path()).log("rejected: bad or stale Slack signature");
             return HttpEvent.Reply.text(401, "invalid signature");
         }
+        com.slack.api.bolt.request.Request<?> request;
         try {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             event.headers().forEach((k, v) -> headers.put(k, List.of(v)));
-            var request = parser.parse(SlackRequestParser.HttpRequest.builder()
+            request = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(event.path())
                     .queryString(query(event.rawQuery()))
                     .headers(new RequestHeaders(headers))
                     .requestBody(event.bodyText())
                     .remoteAddress(event.sourceIp())
                     .build());
+        } catch (RuntimeException e) {
+            // a signed body Bolt cannot read (not JSON, not the shape of any Slack request): the request is bad,
+            // not the server; the parser's message quotes the body (customer text), so only its class is logged
+            LOG.atWarn().addKeyValue("path", event.path()).addKeyValue("error", e.getClass().getSimpleName())
+                    .log("rejected: unreadable Slack payload");
+            return HttpEvent.Reply.text(400, "invalid request");
+        }
+        try {
             var response = app.run(request);
             return new HttpEvent.Reply(response.getStatusCode(), response.getContentType(),
                     response.getBody() == null ? "" : response.getBody(),

@@ -116,6 +116,34 @@ class SlackHandlerIT {
         assertThat(fn.dispatched()).isEmpty();
     }
 
+    @Test
+    void signedButUnparseablePayloads_are400_neither500NorEchoedInTheLog() {
+        fn = new SlackFunction(S01_AT, Language.FR);
+        fn.storeResponse("em-1", ResponseState.NEW);
+        byte[] notJson = "payload=%7Bnot+json+m.dubreuil%40atelier-dubreuil.example.net"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] notAnObject = "payload=%22Le+virement+a+%C3%A9t%C3%A9+%C3%A9mis%22".getBytes(StandardCharsets.UTF_8);
+        byte[] viewWithoutId = formBody(com.google.gson.JsonParser.parseString(
+                "{\"type\":\"view_submission\",\"user\":{\"id\":\"U1\"},\"view\":{\"callback_id\":\"qualify_modal\"}}")
+                .getAsJsonObject());
+
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream logs = new java.io.ByteArrayOutputStream();
+        List<Integer> statuses = new ArrayList<>();
+        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            for (byte[] body : List.of(notJson, notAnObject, viewWithoutId)) {
+                statuses.add(fn.send(v1Signed(body, S01_AT, false)).status());
+            }
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(statuses).containsOnly(400);
+        assertThat(fn.dispatched()).isEmpty();
+        assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain("dubreuil", "virement");
+    }
+
     // ---- S01: base64 bodies ----
 
     @Test
