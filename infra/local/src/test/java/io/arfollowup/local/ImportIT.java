@@ -245,4 +245,28 @@ class ImportIT {
         ImportReport unknown = drop("imports/documents/FA-2099-1.pdf", pdf);
         assertThat(unknown.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("FA-2099-1"));
     }
+
+    @Test
+    @Order(6)
+    void aRejectedCell_isReportedToThePerson_butNeverWrittenToTheLog() {
+        java.io.PrintStream original = System.out;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        ImportReport r;
+        try {
+            r = drop("imports/contacts-typo.csv", """
+                    customer_id,email,name
+                    imp-brasserie,lea.martin@@brasserie-port.example,Léa Martin
+                    """.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.column()).isEqualTo("email");
+            assertThat(e.reason()).contains("lea.martin@@brasserie-port.example"); // the person needs to see it
+        });
+        assertThat(logs.toString(StandardCharsets.UTF_8)).contains("row rejected")
+                .doesNotContain("lea.martin");
+    }
 }
