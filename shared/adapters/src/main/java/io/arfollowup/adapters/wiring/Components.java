@@ -71,6 +71,7 @@ import io.arfollowup.core.usecase.ReceiveEmail;
 import io.arfollowup.core.usecase.RunFollowUp;
 import io.arfollowup.core.usecase.ValidateOrDelete;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -124,7 +125,7 @@ public final class Components {
             aws().mailLinks(ATTACHMENT_LINK_TTL, clock()));
     private volatile io.arfollowup.core.port.ScenarioStore scenarios;
     private final Lazy<BlobStore> blobs = new Lazy<>(() -> new S3BlobStore(aws().s3(), config().mailBucket()));
-    private final Lazy<Mailer> mailer = new Lazy<>(() -> new SesMailer(aws().ses()));
+    private final Lazy<Mailer> mailer = new Lazy<>(() -> new SesMailer(aws().ses(), config().sesConfigurationSet()));
     private final Lazy<FollowUpScheduler> scheduler = new Lazy<>(() -> new EventBridgeFollowUpScheduler(
             aws().scheduler(), new EventBridgeFollowUpScheduler.Settings(config().scheduleGroup(),
             config().runnerTargetArn(), config().schedulerRoleArn(), config().scheduleDlqArn(), 3, 3600)));
@@ -302,7 +303,10 @@ public final class Components {
         if (key == null) {
             throw new IllegalStateException("missing environment variable(s): LINK_SIGNING_KEY");
         }
-        return new io.arfollowup.core.token.LinkSigner(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock);
+        String previous = config.previousLinkSigningKey();
+        return new io.arfollowup.core.token.LinkSigner(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                previous == null ? List.of() : List.of(previous.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                clock);
     }
 
     public ReplyAddresses replyAddresses() {
