@@ -570,6 +570,13 @@ public final class Components {
         return new AccountQuery(customers(), itemLedger(), promises(), scenarioLedger(), audit(), clock);
     }
 
+    // ---------------------------------------------------------------- issue 9: SES bounces and complaints
+
+    /** The configuration set's bounce and complaint events mark contacts failing (functions/mail-feedback). */
+    public io.arfollowup.core.usecase.RecordMailFeedback recordMailFeedback() {
+        return new io.arfollowup.core.usecase.RecordMailFeedback(customers());
+    }
+
     /** A value built on first use, once. */
     static final class Lazy<T> {
         private final Supplier<T> supplier;
