@@ -349,8 +349,9 @@ public final class Components {
     }
 
     /**
-     * The page's POST. An automatic copy request needs the scheduler; where it is not configured (the web function
-     * in template.yaml cannot name the runner without a dependency cycle) copies stay in the suggestion.
+     * The page's POST. An automatic copy request needs the scheduler (RUNNER_TARGET_ARN): configured in AWS (the
+     * runner's alias is written from its fixed name, docs/decisions/template-references.md) and locally; where it is
+     * not, copies stay in the suggestion.
      */
     public io.arfollowup.core.webform.SubmitWebAnswers submitWebAnswers() {
         QualifyResponse qualify = config.runnerTargetArn() == null ? null : new QualifyResponse(responses(),
