@@ -3,13 +3,14 @@ SHELL := /bin/bash
 MVN ?= mvn -B -q
 ENGINES := infra/local/node_modules/.package-lock.json
 
-.PHONY: help test demo build bench eval parse-email engines browser clean
+.PHONY: help test demo build bench eval parse-email engines browser clean lint
 
 help:
 	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
 	@echo "make test      run every test (unit + integration on local engines)"
 	@echo "make bench     every budget of DESIGN §11 (BENCH=name to run one)"
 	@echo "make build     build every function's Lambda jar (functions/*/target/lambda/*.jar)"
+	@echo "make lint      cfn-lint template.yaml (skipped with a message when cfn-lint is not installed)"
 	@echo "make parse-email FILES=\"a.eml b.eml\"  print what the inbound parser reads (INBOUND_DOMAINS=...)"
 	@echo "make eval      score the suggester (FILE=replies.jsonl: on your labelled replies; none: cross-validation on ../shared/corpus/dev)"
 
@@ -38,6 +39,15 @@ test: engines browser
 
 build:
 	$(MVN) -DskipTests package
+
+# CloudFormation's own linter on the SAM template (the SAM transform included); TemplateTest and
+# TemplateSecurityTest (make test) check the schema, IAM least privilege and the SnapStart aliases
+lint:
+	@if command -v cfn-lint >/dev/null 2>&1; then \
+		cfn-lint template.yaml && echo "cfn-lint: template.yaml clean"; \
+	else \
+		echo "cfn-lint is not installed: lint skipped (pip install cfn-lint to run it)"; \
+	fi
 
 clean:
 	$(MVN) clean

@@ -42,15 +42,58 @@ public record AppConfig(
         URI smsEndpoint,
         String runnerFunction,
         String slackAdminGroup,
-        int scenarioBudget) {
+        int scenarioBudget,
+        String slackSecretArn,
+        String linkKeySecretArn,
+        String previousLinkSigningKey,
+        String sesConfigurationSet,
+        URI secretsEndpoint) {
 
     /** Loopback endpoints of the local engines and stubs; all null in AWS. */
     public record Endpoints(URI dynamodb, URI s3, URI ses, URI scheduler, URI lambda) {
         public static final Endpoints AWS = new Endpoints(null, null, null, null, null);
     }
 
+    /**
+     * The Lambda's environment; where it names secrets ({@code SLACK_SECRET_ARN}, {@code LINK_KEY_SECRET_ARN}, in
+     * AWS) they are read from Secrets Manager now, once per JVM (docs/decisions/secrets-from-secrets-manager.md).
+     */
     public static AppConfig fromEnvironment() {
-        return from(System.getenv());
+        AppConfig config = from(System.getenv());
+        return config.namesSecrets() ? io.arfollowup.adapters.secrets.Secrets.resolve(config) : config;
+    }
+
+    /** True when some secret must be read from Secrets Manager (AWS); locally the values are plain variables. */
+    public boolean namesSecrets() {
+        return slackSecretArn != null || linkKeySecretArn != null;
+    }
+
+    /** The same configuration with the secrets' values filled in (null keeps the current value). */
+    public AppConfig withSecrets(String botToken, String signingSecret, String linkKey, String previousLinkKey) {
+        return new AppConfig(region, tableName, mailBucket, rawMailPrefix, inboundDomains, replyLocalPart,
+                senderAddress, senderName, companyName, webBaseUrl, defaultZone, sendHour, scheduleGroup,
+                schedulerRoleArn, runnerTargetArn, scheduleDlqArn, workerFunction, slackChannel,
+                botToken != null ? botToken : slackBotToken,
+                signingSecret != null ? signingSecret : slackSigningSecret, slackApiUrl, slackLanguage,
+                linkKey != null ? linkKey : linkSigningKey, endpoints, webPromiseHorizonDays,
+                smsOriginationIdentity, smsEndpoint, runnerFunction, slackAdminGroup, scenarioBudget, slackSecretArn,
+                linkKeySecretArn, previousLinkKey != null ? previousLinkKey : previousLinkSigningKey,
+                sesConfigurationSet, secretsEndpoint);
+    }
+
+    /** Never prints a secret: the record's default toString would (a config logged at init, an exception). */
+    @Override
+    public String toString() {
+        return "AppConfig[region=" + region + ", tableName=" + tableName + ", mailBucket=" + mailBucket
+                + ", inboundDomains=" + inboundDomains + ", slackChannel=" + slackChannel
+                + ", slackBotToken=" + redacted(slackBotToken) + ", slackSigningSecret=" + redacted(slackSigningSecret)
+                + ", linkSigningKey=" + redacted(linkSigningKey) + ", previousLinkSigningKey="
+                + redacted(previousLinkSigningKey) + ", slackSecretArn=" + slackSecretArn + ", linkKeySecretArn="
+                + linkKeySecretArn + ", sesConfigurationSet=" + sesConfigurationSet + "]";
+    }
+
+    private static String redacted(String secret) {
+        return secret == null ? "null" : "***";
     }
 
     public static AppConfig from(Map<String, String> env) {
@@ -86,7 +129,12 @@ public record AppConfig(
                 r.uri("SMS_ENDPOINT"),
                 r.optional("RUNNER_FUNCTION", null),
                 r.optional("SLACK_ADMIN_GROUP", null),
-                Integer.parseInt(r.optional("SCENARIO_BUDGET", "500")));
+                Integer.parseInt(r.optional("SCENARIO_BUDGET", "500")),
+                r.optional("SLACK_SECRET_ARN", null),
+                r.optional("LINK_KEY_SECRET_ARN", null),
+                r.optional("PREVIOUS_LINK_SIGNING_KEY", null),
+                r.optional("SES_CONFIGURATION_SET", null),
+                r.uri("SECRETSMANAGER_ENDPOINT"));
         r.failIfMissing();
         return config;
     }

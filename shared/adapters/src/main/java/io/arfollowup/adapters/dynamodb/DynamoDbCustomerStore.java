@@ -54,6 +54,19 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     }
 
     @Override
+    public List<Customer> withContact(String email, int limit) {
+        var out = dynamo.query(b -> b.tableName(table).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s("EMAIL#" + email.trim().toLowerCase())))
+                .limit(limit));
+        List<Customer> customers = new ArrayList<>();
+        for (Map<String, AttributeValue> i : out.items()) {
+            get(Attrs.str(i, "customerId")).filter(c -> c.hasContact(email)).ifPresent(customers::add);
+        }
+        return customers;
+    }
+
+    @Override
     public List<Customer> byDomain(String domain, int limit) {
         var out = dynamo.query(b -> b.tableName(table).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", PK))

@@ -28,9 +28,19 @@ public final class SesMailer implements Mailer {
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final SesV2Client ses;
+    private final String configurationSet;
 
     public SesMailer(SesV2Client ses) {
+        this(ses, null);
+    }
+
+    /**
+     * {@code configurationSet}: the SES configuration set every message is sent with (in AWS, the stack's: bounce and
+     * complaint events mark contacts failing); null sends without one (the local engines).
+     */
+    public SesMailer(SesV2Client ses, String configurationSet) {
         this.ses = ses;
+        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
     }
 
     @Override
@@ -41,6 +51,9 @@ public final class SesMailer implements Mailer {
             b.destination(d -> d.toAddresses(email.to()).ccAddresses(email.cc()));
             if (email.feedbackForwardingAddress() != null) {
                 b.feedbackForwardingEmailAddress(email.feedbackForwardingAddress());
+            }
+            if (configurationSet != null) {
+                b.configurationSetName(configurationSet);
             }
         });
         return out.messageId();

@@ -71,6 +71,7 @@ import io.arfollowup.core.usecase.ReceiveEmail;
 import io.arfollowup.core.usecase.RunFollowUp;
 import io.arfollowup.core.usecase.ValidateOrDelete;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -124,7 +125,7 @@ public final class Components {
             aws().mailLinks(ATTACHMENT_LINK_TTL, clock()));
     private volatile io.arfollowup.core.port.ScenarioStore scenarios;
     private final Lazy<BlobStore> blobs = new Lazy<>(() -> new S3BlobStore(aws().s3(), config().mailBucket()));
-    private final Lazy<Mailer> mailer = new Lazy<>(() -> new SesMailer(aws().ses()));
+    private final Lazy<Mailer> mailer = new Lazy<>(() -> new SesMailer(aws().ses(), config().sesConfigurationSet()));
     private final Lazy<FollowUpScheduler> scheduler = new Lazy<>(() -> new EventBridgeFollowUpScheduler(
             aws().scheduler(), new EventBridgeFollowUpScheduler.Settings(config().scheduleGroup(),
             config().runnerTargetArn(), config().schedulerRoleArn(), config().scheduleDlqArn(), 3, 3600)));
@@ -302,7 +303,10 @@ public final class Components {
         if (key == null) {
             throw new IllegalStateException("missing environment variable(s): LINK_SIGNING_KEY");
         }
-        return new io.arfollowup.core.token.LinkSigner(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), clock);
+        String previous = config.previousLinkSigningKey();
+        return new io.arfollowup.core.token.LinkSigner(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                previous == null ? List.of() : List.of(previous.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                clock);
     }
 
     public ReplyAddresses replyAddresses() {
@@ -345,8 +349,9 @@ public final class Components {
     }
 
     /**
-     * The page's POST. An automatic copy request needs the scheduler; where it is not configured (the web function
-     * in template.yaml cannot name the runner without a dependency cycle) copies stay in the suggestion.
+     * The page's POST. An automatic copy request needs the scheduler (RUNNER_TARGET_ARN): configured in AWS (the
+     * runner's alias is written from its fixed name, docs/decisions/template-references.md) and locally; where it is
+     * not, copies stay in the suggestion.
      */
     public io.arfollowup.core.webform.SubmitWebAnswers submitWebAnswers() {
         QualifyResponse qualify = config.runnerTargetArn() == null ? null : new QualifyResponse(responses(),
@@ -564,6 +569,13 @@ public final class Components {
 
     public AccountQuery accountQuery() {
         return new AccountQuery(customers(), itemLedger(), promises(), scenarioLedger(), audit(), clock);
+    }
+
+    // ---------------------------------------------------------------- issue 9: SES bounces and complaints
+
+    /** The configuration set's bounce and complaint events mark contacts failing (functions/mail-feedback). */
+    public io.arfollowup.core.usecase.RecordMailFeedback recordMailFeedback() {
+        return new io.arfollowup.core.usecase.RecordMailFeedback(customers());
     }
 
     /** A value built on first use, once. */

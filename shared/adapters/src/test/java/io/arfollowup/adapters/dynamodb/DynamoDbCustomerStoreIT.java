@@ -125,4 +125,20 @@ class DynamoDbCustomerStoreIT {
                         org.assertj.core.groups.Tuple.tuple("n.perrin@" + d, true));
         assertThat(after.primaryContact()).map(Contact::email).contains("compta@" + d);
     }
+
+    /** issue 9: a bounce marks the address on every customer that shares it (one Query on the address index). */
+    @Test
+    void withContact_findsEveryCustomerSharingTheAddress() {
+        String d = domain();
+        Customer a = customer("ap@" + d);
+        Customer b = customer("ap@" + d, "other@" + d);
+        Customer c = customer("someone@" + d);
+        store.put(a);
+        store.put(b);
+        store.put(c);
+
+        assertThat(store.withContact("AP@" + d, 25)).extracting(Customer::id)
+                .containsExactlyInAnyOrder(a.id(), b.id());
+        assertThat(store.withContact("nobody@" + d, 25)).isEmpty();
+    }
 }

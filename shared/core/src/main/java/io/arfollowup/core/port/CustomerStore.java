@@ -22,4 +22,12 @@ public interface CustomerStore {
 
     /** Marks the address as failing on every customer that has it. */
     void markContactFailing(String customerId, String email);
+
+    /**
+     * Every customer that has this contact address (case-insensitive), at most {@code limit}: an address shared by
+     * several customers (a group's accounts-payable mailbox) bounces for all of them.
+     */
+    default List<Customer> withContact(String email, int limit) {
+        return byContactEmail(email).map(List::of).orElse(List.of());
+    }
 }

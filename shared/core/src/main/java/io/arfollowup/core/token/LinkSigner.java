@@ -39,13 +39,29 @@ public final class LinkSigner {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     private final byte[] key;
+    private final java.util.List<byte[]> previousKeys;
     private final Clock clock;
 
     public LinkSigner(byte[] key, Clock clock) {
+        this(key, java.util.List.of(), clock);
+    }
+
+    /**
+     * {@code previousKeys}: keys that signed links still in people's mailboxes. Links are signed with {@code key}
+     * only; a link signed with a previous key still verifies, so rotating the key breaks no link
+     * (docs/operations.md, rotating the link key).
+     */
+    public LinkSigner(byte[] key, java.util.List<byte[]> previousKeys, Clock clock) {
         if (key == null || key.length < 32) {
             throw new IllegalArgumentException("the link-signing key needs at least 32 bytes");
         }
+        for (byte[] previous : previousKeys) {
+            if (previous == null || previous.length < 32) {
+                throw new IllegalArgumentException("a previous link-signing key needs at least 32 bytes");
+            }
+        }
         this.key = key.clone();
+        this.previousKeys = previousKeys.stream().map(byte[]::clone).toList();
         this.clock = clock;
     }
 
@@ -77,7 +93,7 @@ public final class LinkSigner {
                 || !B64.encodeToString(signature).equals(token.substring(dot + 1))) {
             return new Invalid("non-canonical encoding");
         }
-        if (!MessageDigest.isEqual(hmac(payload), signature)) {
+        if (!signedByAKnownKey(payload, signature)) {
             return new Invalid("bad signature");
         }
         String[] f = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
@@ -103,7 +119,19 @@ public final class LinkSigner {
         return verify(token) instanceof Valid v ? Optional.of(v.claims()) : Optional.empty();
     }
 
+    private boolean signedByAKnownKey(byte[] payload, byte[] signature) {
+        boolean known = MessageDigest.isEqual(hmac(key, payload), signature);
+        for (byte[] previous : previousKeys) {
+            known |= MessageDigest.isEqual(hmac(previous, payload), signature); // every key tried: constant work
+        }
+        return known;
+    }
+
     private byte[] hmac(byte[] payload) {
+        return hmac(key, payload);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

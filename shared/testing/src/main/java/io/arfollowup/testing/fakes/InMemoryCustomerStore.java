@@ -30,6 +30,12 @@ public final class InMemoryCustomerStore implements CustomerStore {
                 .limit(limit).toList();
     }
 
+    @Override
+    public List<Customer> withContact(String email, int limit) {
+        return customers.values().stream().filter(c -> c.hasContact(email))
+                .sorted(java.util.Comparator.comparing(Customer::id)).limit(limit).toList();
+    }
+
     public List<Customer> all() {
         return List.copyOf(customers.values());
     }
