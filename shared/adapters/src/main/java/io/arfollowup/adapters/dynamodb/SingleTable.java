@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * qualification R#id               QUAL#000001
  * follow-up     F#id               FOLLOWUP           FU#state / due#id            C#customer / F#due
  * reply token   T#token (lower)    TOKEN
- * audit event   A#customer#number  at#hash
+ * audit event   A#customer#number  E#hash(idempotency key)
  * web upload    W#draft (= wf-id)  FILE#fileId
  * new-link cnt  L#customer         NEWLINK#yyyy-MM-dd
  * internal answer IA#linkTokenId  ANSWER             (single use: conditional put on the link's token id)

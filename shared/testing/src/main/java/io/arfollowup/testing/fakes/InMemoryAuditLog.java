@@ -17,8 +17,8 @@ public final class InMemoryAuditLog implements AuditLog {
 
     @Override
     public List<ItemEvent> history(String customerId, String itemNumber, int limit) {
-        return events.values().stream().filter(e -> e.customerId().equals(customerId)
-                && e.itemNumber().equals(itemNumber)).sorted((a, b) -> a.at().compareTo(b.at())).limit(limit).toList();
+        return AuditLog.newest(events.values().stream().filter(e -> e.customerId().equals(customerId)
+                && e.itemNumber().equals(itemNumber)).toList(), limit);
     }
 
     public int size() {
