@@ -88,10 +88,26 @@ public final class DynamoDbPromiseStore implements io.arfollowup.core.port.Promi
     }
 
     @Override
-    public void markOwnerAlerted(String customerId, String promiseId) {
+    public boolean claimOwnerAlert(String customerId, String promiseId) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(customerId, promiseId))
+                    .updateExpression("SET #a = :t")
+                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#a) OR #a = :f)")
+                    .expressionAttributeNames(Map.of("#a", "ownerAlerted", "#pk", PK))
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true),
+                            ":f", AttributeValue.fromBool(false))));
+            return true;
+        } catch (ConditionalCheckFailedException claimed) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releaseOwnerAlert(String customerId, String promiseId) {
         dynamo.updateItem(b -> b.tableName(table).key(key(customerId, promiseId))
-                .updateExpression("SET #a = :t").expressionAttributeNames(Map.of("#a", "ownerAlerted"))
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+                .updateExpression("SET #a = :f").conditionExpression("attribute_exists(#pk)")
+                .expressionAttributeNames(Map.of("#a", "ownerAlerted", "#pk", PK))
+                .expressionAttributeValues(Map.of(":f", AttributeValue.fromBool(false))));
     }
 
     @Override

@@ -18,8 +18,14 @@ public interface PromiseStore {
     boolean settle(String customerId, String promiseId, PromiseState to, List<String> kept, List<String> broken,
                    Instant at);
 
-    /** Records that the owner was told about the broken promise (so a retried check does not tell twice). */
-    void markOwnerAlerted(String customerId, String promiseId);
+    /**
+     * Claims the owner's alert about the broken promise before it is sent: true once, false for every retry (one
+     * conditional write), so a check delivered twice tells the owner once.
+     */
+    boolean claimOwnerAlert(String customerId, String promiseId);
+
+    /** Gives the claim back when sending the alert failed, so the retried check sends it. */
+    void releaseOwnerAlert(String customerId, String promiseId);
 
     /** The customer's promises (one Query, at most {@code limit}). */
     List<Promise> ofCustomer(String customerId, int limit);

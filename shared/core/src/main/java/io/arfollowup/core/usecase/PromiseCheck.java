@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * <li>partly paid → the paid items are kept, the others broken (the promise is BROKEN and lists both).</li>
  * </ul>
  * Idempotent: the promise's state change is one conditional write; a retry after it re-applies the item statuses
- * (same values), re-creates the follow-up only if absent (deterministic id), and alerts the owner only once.
+ * (same values), re-creates the follow-up only if absent (deterministic id), and alerts the owner only once (the alert is
+ * claimed by a conditional write before it is sent, and given back if sending fails).
  * <p>Other follow-ups pass through, except that a hold "until the check" of their status is released when the check
  * comes (PAYMENT_IN_PROGRESS).
  */
@@ -159,9 +160,13 @@ public final class PromiseCheck implements FollowUpGuard {
             return new Outcome(FollowUpState.DONE, "promise kept: " + String.join(", ", kept) + " paid");
         }
         FollowUp next = planBrokenFollowUp(promise, customer, owner, responseId, broken);
-        if (!promise.ownerAlerted()) {
-            team.promiseBroken(promise, customer, owner);
-            promises.markOwnerAlerted(customer.id(), promise.id());
+        if (!promise.ownerAlerted() && promises.claimOwnerAlert(customer.id(), promise.id())) {
+            try {
+                team.promiseBroken(promise, customer, owner);
+            } catch (RuntimeException e) {
+                promises.releaseOwnerAlert(customer.id(), promise.id()); // the retried check sends it
+                throw e;
+            }
         }
         String detail = (kept.isEmpty() ? "promise broken: " : "promise partly kept: " + String.join(", ", kept)
                 + " paid; broken: ") + String.join(", ", broken) + " unpaid"

@@ -37,10 +37,24 @@ public final class InMemoryPromiseStore implements PromiseStore {
     }
 
     @Override
-    public synchronized void markOwnerAlerted(String customerId, String promiseId) {
-        promises.computeIfPresent(promiseId, (k, p) -> new Promise(p.id(), p.customerId(), p.responseId(),
-                p.followUpId(), p.itemNumbers(), p.promisedDate(), p.checkDate(), p.amount(), p.currency(), p.source(),
-                p.state(), p.collector(), p.createdAt(), p.settledAt(), p.keptItems(), p.brokenItems(), true));
+    public synchronized boolean claimOwnerAlert(String customerId, String promiseId) {
+        Promise p = promises.get(promiseId);
+        if (p == null || p.ownerAlerted()) {
+            return false;
+        }
+        promises.put(promiseId, alerted(p, true));
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseOwnerAlert(String customerId, String promiseId) {
+        promises.computeIfPresent(promiseId, (k, p) -> alerted(p, false));
+    }
+
+    private static Promise alerted(Promise p, boolean alerted) {
+        return new Promise(p.id(), p.customerId(), p.responseId(), p.followUpId(), p.itemNumbers(), p.promisedDate(),
+                p.checkDate(), p.amount(), p.currency(), p.source(), p.state(), p.collector(), p.createdAt(),
+                p.settledAt(), p.keptItems(), p.brokenItems(), alerted);
     }
 
     @Override

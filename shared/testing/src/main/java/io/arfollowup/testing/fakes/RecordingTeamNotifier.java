@@ -13,6 +13,8 @@ public final class RecordingTeamNotifier implements TeamNotifier {
     public final List<ScenarioReport> scenarioRuns = new CopyOnWriteArrayList<>();
     public final List<ImportReport> imports = new CopyOnWriteArrayList<>();
     public final List<String> brokenPromises = new CopyOnWriteArrayList<>();
+    /** How many of the next broken-promise alerts fail (Slack down), as a post would. */
+    public final java.util.concurrent.atomic.AtomicInteger failingAlerts = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public void scenarioRun(ScenarioReport report) {
@@ -26,6 +28,9 @@ public final class RecordingTeamNotifier implements TeamNotifier {
 
     @Override
     public void promiseBroken(Promise promise, Customer customer, String owner) {
+        if (failingAlerts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("slack unavailable");
+        }
         brokenPromises.add(owner + " " + promise.id());
     }
 }

@@ -181,4 +181,23 @@ class PromiseCheckTest {
                 .isEqualTo(LocalDate.of(2025, 11, 21));
         assertThat(BigDecimal.ONE).isNotNull();
     }
+
+    @Test
+    void aCheckDeliveredTwice_alertsTheOwnerOnce_andAFailedAlertIsSentByTheRetry() {
+        FollowUp fu = promised("FA-1");
+        d.f.now.set(fu.due());
+        Customer c = d.f.customers.get("C001").orElseThrow();
+        d.team.failingAlerts.set(1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> d.promiseCheck().check(fu, c))
+                .hasMessageContaining("slack unavailable");
+        assertThat(d.team.brokenPromises).isEmpty();
+        assertThat(promise(fu).ownerAlerted()).isFalse(); // the claim was given back
+
+        d.promiseCheck().check(fu, c); // the retry sends it
+        d.promiseCheck().check(fu, c); // a duplicate delivery does not
+        assertThat(d.team.brokenPromises).hasSize(1);
+        assertThat(promise(fu).ownerAlerted()).isTrue();
+        assertThat(promise(fu).state()).isEqualTo(PromiseState.BROKEN);
+    }
 }
