@@ -28,7 +28,6 @@ import io.arfollowup.core.domain.StatusType;
 import io.arfollowup.core.domain.SuggestedGroup;
 import io.arfollowup.core.domain.Suggestion;
 import io.arfollowup.core.port.CardView;
-import io.arfollowup.core.port.FollowUpCard;
 import io.arfollowup.core.port.RuleCatalog;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -423,24 +422,6 @@ public final class ResponseCards {
 
     private String label(String statusCode, boolean escaped) {
         return escaped ? Mrkdwn.escape(label(statusCode)) : label(statusCode);
-    }
-
-    /** A confirmation or task card for a follow-up's owner. */
-    public List<LayoutBlock> followUpCard(FollowUpCard card) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        String kind = card.kind() == FollowUpCard.Kind.CONFIRMATION ? SlackText.get(ui, "to_confirm")
-                : SlackText.get(ui, "task");
-        String customer = card.customer() == null ? "" : card.customer().name();
-        blocks.add(header(h -> h.text(plainText(Mrkdwn.cut(kind + " — " + customer, 150)))));
-        blocks.add(context(c -> c.elements(List.of(markdownText(label(card.followUp().statusCode()) + " · "
-                + Mrkdwn.escape(String.join(", ", card.followUp().itemNumbers())))))));
-        if (card.message() != null) {
-            blocks.add(section(s -> s.text(markdownText("*" + Mrkdwn.escapeAndCut(card.message().subject(), 250)
-                    + "*"))));
-            blocks.add(section(s -> s.text(markdownText(quote(Mrkdwn.escapeAndCut(card.message().text(),
-                    MAX_TEXT_SHOWN))))));
-        }
-        return blocks;
     }
 
     private static String quote(String text) {

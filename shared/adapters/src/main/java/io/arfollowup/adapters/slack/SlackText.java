@@ -54,7 +54,6 @@ public final class SlackText {
             Map.entry("flag_EXECUTABLE_ATTACHMENT", new String[] {"pièce jointe exécutable", "executable attachment"}),
             Map.entry("flag_TRUNCATED", new String[] {"texte tronqué", "text truncated"}),
             Map.entry("task", new String[] {"Tâche", "Task"}),
-            Map.entry("to_confirm", new String[] {"À confirmer", "To confirm"}),
             // the qualify card
             Map.entry("web_answers", new String[] {"Réponses du formulaire", "Web form answers"}),
             Map.entry("answer_WILL_PAY", new String[] {"paiera", "will pay"}),
