@@ -28,7 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * follow-up     F#id               FOLLOWUP           FU#state / due#id            C#customer / F#due
  * reply token   T#token (lower)    TOKEN
  * audit event   A#customer#number  at#hash
+ * learned ex.   R#id               LEARNED            LEARN#RECENT / learnedAt#id
+ * learned counts LEARN#COUNTS      status#bucket
  * </pre>
+ * Learned example and counts: {@link DynamoDbLearningStore} (what the suggester learned from each decision: one
+ * example per response, replaced on re-qualification, deleted by {@code forget}; the per-status feature counts as
+ * numeric attributes {@code n:<feature>} spread over 8 bucket items per status by a hash of the feature, changed
+ * only by {@code ADD} deltas; a cold start Queries {@code LEARN#COUNTS} and the newest examples on gsi1).
  */
 public final class SingleTable {
 

@@ -66,19 +66,32 @@ public final class BuiltInSuggester implements Suggester {
     private final FollowUpPlanner planner;
     private final LearningStore store;
     private final Lexicon lexicon;
-    private final CountModel model = new CountModel();
-    private final Memory memory = new Memory();
+    private final java.time.Clock clock;
+    private final java.time.Duration refresh;
+    private volatile CountModel model;
+    private volatile Memory memory;
+    private volatile java.time.Instant loadedAt;
     private final List<String> statuses;
 
-    private static volatile Lexicon shipped;
-    private static volatile List<Map.Entry<String, List<String>>> seedFeatures;
+    private static volatile SeedModel.Shipped shipped;
     private static final Typos TYPOS = new Typos();
 
     public BuiltInSuggester(RuleCatalog rules, FollowUpPlanner planner, LearningStore store) {
+        this(rules, planner, store, null, null);
+    }
+
+    /**
+     * With a refresh period: a warm instance reloads what the store holds (other instances' decisions) when its
+     * copy is older than {@code refresh} — the inbound function suggests but never learns itself.
+     */
+    public BuiltInSuggester(RuleCatalog rules, FollowUpPlanner planner, LearningStore store, java.time.Clock clock,
+                            java.time.Duration refresh) {
         this.rules = rules;
         this.planner = planner;
         this.store = store;
-        this.lexicon = shippedLexicon();
+        this.clock = clock;
+        this.refresh = clock == null ? null : refresh;
+        this.lexicon = shipped().lexicon();
         List<String> codes = new ArrayList<>(REPLY_STATUSES);
         if (rules != null) {
             for (StatusRule r : rules.rules()) {
@@ -89,37 +102,54 @@ public final class BuiltInSuggester implements Suggester {
             }
         }
         this.statuses = List.copyOf(codes);
-        for (Map.Entry<String, List<String>> seed : seedFeatures(lexicon)) {
-            model.add(seed.getKey(), seed.getValue(), 1);
-        }
-        model.addCounts(store.counts());
-        store.recent(Memory.CAPACITY).forEach(memory::put);
+        reload();
     }
 
-    /** The lexicon and the seeds' features are the same for every instance: read them once per JVM. */
-    private static Lexicon shippedLexicon() {
-        Lexicon l = shipped;
-        if (l == null) {
-            l = Lexicon.fromClassPath();
-            shipped = l;
-        }
-        return l;
+    /**
+     * Rebuilds the learned parts from the shipped seeds and what the store holds now: counts (one bounded read)
+     * and the most recent examples. Called at construction, and by the refresh period.
+     */
+    public void reload() {
+        CountModel m = shipped().seeds().copy();
+        m.addCounts(store.counts());
+        Memory mem = new Memory();
+        store.recent(Memory.CAPACITY).forEach(mem::put);
+        model = m;
+        memory = mem;
+        loadedAt = clock == null ? null : clock.instant();
     }
 
-    private static List<Map.Entry<String, List<String>>> seedFeatures(Lexicon lexicon) {
-        List<Map.Entry<String, List<String>>> f = seedFeatures;
-        if (f == null) {
-            LocalDate reference = LocalDate.of(2025, 1, 15);
-            List<Map.Entry<String, List<String>>> built = new ArrayList<>();
-            for (SeedExamples.Seed seed : SeedExamples.fromClassPath()) {
-                Analysis a = new Analysis(ReplyCleaner.clean(seed.text()), lexicon, reference, seed.language(), false,
-                        List.of());
-                built.add(Map.entry(seed.status(), a.features));
+    private void refreshIfStale() {
+        java.time.Instant at = loadedAt;
+        if (refresh == null || at == null || !clock.instant().isAfter(at.plus(refresh))) {
+            return;
+        }
+        loadedAt = clock.instant(); // one reload per period, even when it fails
+        try {
+            reload();
+        } catch (RuntimeException storeDown) {
+            // keep suggesting from what this instance already knows; the next period tries again
+        }
+    }
+
+    /** The lexicon and the seeds' counts are the same for every instance: read them once per JVM. */
+    private static SeedModel.Shipped shipped() {
+        SeedModel.Shipped s = shipped;
+        if (s == null) {
+            synchronized (BuiltInSuggester.class) {
+                s = shipped;
+                if (s == null) {
+                    s = SeedModel.load();
+                    shipped = s;
+                }
             }
-            f = List.copyOf(built);
-            seedFeatures = f;
         }
-        return f;
+        return s;
+    }
+
+    /** Whether this JVM's seed model came precomputed from the build (false: computed from the seeds at start). */
+    public static boolean seedModelPrecomputed() {
+        return shipped().precomputed();
     }
 
     /** Number of examples the learned model holds (seeds + decisions). */
@@ -143,6 +173,7 @@ public final class BuiltInSuggester implements Suggester {
 
     @Override
     public Optional<Suggestion> suggest(SuggestionRequest request) {
+        refreshIfStale();
         Reading r = read(request);
         double[] scores = r.scores;
         Integer[] order = new Integer[statuses.size()];
@@ -203,11 +234,15 @@ public final class BuiltInSuggester implements Suggester {
         }
         String status = decision.groups().get(0).statusCode();
         Reading r = read(request);
-        store.example(request.responseId()).ifPresent(previous -> model.add(previous.statusCode(),
-                previous.features(), -1));
         LearningStore.Example example = new LearningStore.Example(request.responseId(), status, r.analysis.features);
+        Optional<LearningStore.Example> previous = store.example(request.responseId());
+        if (previous.isPresent() && previous.get().equals(example)) {
+            return; // the same decision again (a retry, a double click): already learned
+        }
         store.add(example);
-        model.add(status, example.features(), 1);
+        CountModel m = model;
+        previous.ifPresent(p -> m.add(p.statusCode(), p.features(), -1));
+        m.add(status, example.features(), 1);
         memory.put(example);
     }
 
