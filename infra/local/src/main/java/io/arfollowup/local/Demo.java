@@ -68,6 +68,7 @@ public final class Demo {
     private final LocalSlackClient slack;
     private final DemoData data;
     private final PrintStream out;
+    private final Path demoDataDir;
     private final ZoneId zone = ZoneId.of("Europe/Paris");
 
     public Demo(LocalRuntime runtime, Path demoDataDir, PrintStream out) {
@@ -76,7 +77,13 @@ public final class Demo {
         this.slack = new LocalSlackClient(runtime.slackRequestUrl(), runtime.environment().slack().endpoint(),
                 LocalEnvironment.SIGNING_SECRET, Clock.systemUTC());
         this.data = new DemoData(demoDataDir, LocalDate.now(zone));
+        this.demoDataDir = demoDataDir;
         this.out = out;
+    }
+
+    /** Loads the demo's customers, items and tokens (what {@link #run} does first); for tests of one step. */
+    String loadData() {
+        return data.load(c);
     }
 
     public LocalSlackClient slackClient() {
@@ -138,6 +145,7 @@ public final class Demo {
         out.println("  Slack messages posted (cards, confirmations, tasks): " + runtime.environment().slack().messages().size());
         out.println();
         printItems(finalRuns);
+        new LearningDemo(this, c, demoDataDir.resolveSibling("emails-learning"), out).run();
         return new Report(finalRuns, fired, store);
     }
 
@@ -149,7 +157,7 @@ public final class Demo {
         }
     }
 
-    private EmailRun ingest(Path file) {
+    EmailRun ingest(Path file) {
         try {
             byte[] raw = Files.readAllBytes(file);
             String messageId = "demo-" + Ids.derived("", file.getFileName().toString()).substring(0, 20);
@@ -228,7 +236,7 @@ public final class Demo {
         }
     }
 
-    private EmailRun qualify(EmailRun r, List<DemoData.Decision> groups) {
+    EmailRun qualify(EmailRun r, List<DemoData.Decision> groups) {
         DemoData.Decision decision = groups == null || groups.isEmpty() ? null : groups.get(0);
         Response resp = r.response();
         if (resp == null || resp.card() == null) {

@@ -102,7 +102,17 @@ public final class BuiltInSuggester implements Suggester {
             }
         }
         this.statuses = List.copyOf(codes);
-        reload();
+        try {
+            reload();
+        } catch (RuntimeException storeDown) {
+            if (this.refresh == null) {
+                throw storeDown;
+            }
+            // a suggestion is a help: start from the shipped seeds, the next refresh reads the store again
+            model = shipped().seeds().copy();
+            memory = new Memory();
+            loadedAt = clock.instant().minus(this.refresh);
+        }
     }
 
     /**
