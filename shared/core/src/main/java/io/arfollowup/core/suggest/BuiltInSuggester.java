@@ -75,6 +75,22 @@ public final class BuiltInSuggester implements Suggester {
 
     private static volatile SeedModel.Shipped shipped;
     private static final Typos TYPOS = new Typos();
+    private static final io.arfollowup.core.mail.ReplyExtractor EXTRACTOR = new io.arfollowup.core.mail.ReplyExtractor();
+
+    /**
+     * The customer's own words: quotes, forwarded history and signatures cut by the production extractor
+     * ({@code core/mail/ReplyExtractor}, the one way the product strips quotes; idempotent on the new text
+     * ReceiveEmail already extracted, and what lets {@code make eval} read raw bodies), then the suggester's
+     * {@link ReplyCleaner} as a safety net for what must never drive a status (a closing formula's signature,
+     * a disclaimer, a mobile footer, a quote the extractor kept). Seeds and replies are read the same way.
+     */
+    static String ownWords(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        return ReplyCleaner.clean(EXTRACTOR.extract(text, io.arfollowup.core.mail.ReplyExtractor.Context.NONE)
+                .newText());
+    }
 
     public BuiltInSuggester(RuleCatalog rules, FollowUpPlanner planner, LearningStore store) {
         this(rules, planner, store, null, null);
@@ -274,7 +290,7 @@ public final class BuiltInSuggester implements Suggester {
         ZoneId zone = request.zone() == null ? ZoneId.of("Europe/Paris") : request.zone();
         LocalDate today = request.receivedAt() == null ? LocalDate.now(zone)
                 : request.receivedAt().atZone(zone).toLocalDate();
-        String clean = TYPOS.correct(ReplyCleaner.clean(request.newText()));
+        String clean = TYPOS.correct(ownWords(request.newText()));
         String subject = Fold.fold(request.subject() == null ? "" : request.subject());
         List<String> facts = new ArrayList<>();
         boolean autoSubject = AUTO_SUBJECT.matcher(subject).find();
@@ -357,6 +373,9 @@ public final class BuiltInSuggester implements Suggester {
         if (a.amounts.size() >= 2 && a.hasFutureDate() && a.folded.indexOf('?') >= 0) {
             // several amounts, a date and a question: the customer proposes how to split the payment
             add(s, "PAYMENT_PLAN_REQUEST", 1.5);
+        } else if (cue(a, "PAYMENT_PLAN_REQUEST") > 0 && a.hasFutureDate() && a.folded.indexOf('?') >= 0) {
+            // a part on a date, "then the rest later", asked rather than announced: a split being proposed
+            add(s, "PAYMENT_PLAN_REQUEST", 1.5);
         }
         if (model.documents() > 0) {
             double[] nb = model.logScores(statuses, a.features);
@@ -417,6 +436,9 @@ public final class BuiltInSuggester implements Suggester {
             if (d.date().isBefore(a.today)) {
                 continue;
             }
+            if (refusedDay(a.folded, d)) {
+                continue; // "mañana no puedo, pero el viernes…", "pas demain mais lundi": not that day
+            }
             if (first == null) {
                 first = d.date();
             }
@@ -426,6 +448,20 @@ public final class BuiltInSuggester implements Suggester {
             }
         }
         return first;
+    }
+
+    private static final Pattern REFUSAL_AFTER = Pattern.compile(
+            "^\\s*,?\\s*(no|not|pas|nicht|non)\\b[^,.;!?\\n]{0,20}\\b(puedo|podemos|possible|posible|possibile|moglich"
+                    + "|can|could|pourrai|pourrons|peux|pouvons|geht|posso|possiamo)|^\\s*,?\\s*(c'est |it's |is )?"
+                    + "(impossible|out)\\b");
+    private static final Pattern REFUSAL_BEFORE = Pattern.compile(
+            "(\\bpas|\\bnot|\\bnicht|\\bnon|n't|\\bno|\\bimpossible)\\s+(before\\s+|avant\\s+|le\\s+|on\\s+)?$");
+
+    /** A day the reply turns down: "mañana no puedo", "pas demain", "not Friday". */
+    static boolean refusedDay(String folded, DateFinder.Found d) {
+        String after = folded.substring(d.end(), Math.min(folded.length(), d.end() + 30));
+        String before = folded.substring(Math.max(0, d.start() - 12), d.start());
+        return REFUSAL_AFTER.matcher(after).find() || REFUSAL_BEFORE.matcher(before).find();
     }
 
     /** References: the customer's items named in the text (when known), else what looks like invoice numbers. */

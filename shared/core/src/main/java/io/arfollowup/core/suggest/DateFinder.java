@@ -64,7 +64,8 @@ final class DateFinder {
     private static final Pattern P_DAY_ONLY = Pattern.compile(
             "\\b(le|the|on the|by the|au plus tard le|avant le)\\s+(\\d{1,2})(?:(?:er|st|nd|rd|th)\\b|"
                     + "(?=\\s*([.,;!?)]|$|au plus|at the latest|prochain|de ce mois|du mois|of (this|the) month|"
-                    + "par|by|via)))");
+                    + "par|by|via|comme|sans faute|normalement|maxi|max\\b|dernier delai|promis|as agreed|as promised"
+                    + "|latest|at the latest)))");
 
     private static final Pattern P_WEEKDAY_DAY = Pattern.compile(
             "\\b(" + DAYS + ")\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?!\\s*[/.:h]\\d)");
@@ -196,6 +197,9 @@ final class DateFinder {
                 continue;
             }
             DayOfWeek dow = DAY.get(m.group(2));
+            if (namedAgain(out, m.end(), dow)) {
+                continue; // "Friday's check run on 11/14": the explicit date that falls on that day says which Friday
+            }
             LocalDate d = pastContext(folded, m.start(), m.group(1), m.group(3))
                     ? today.with(TemporalAdjusters.previous(dow))
                     : today.with(TemporalAdjusters.next(dow));
@@ -230,7 +234,8 @@ final class DateFinder {
 
     private static final Pattern PAST_BEFORE = Pattern.compile(
             "\\b(depuis|since|ago|went out|went|paid|sent|mailed|posted|transferred|wired|settled|cleared"
-                    + "|payee?|reglee?|viree?|envoyee?|emise?|effectuee?|encaissee?|debitee?"
+                    // "payé le 2" is past, "je paye le 15" is not: a subject pronoun right before makes it present
+                    + "|(?<!\\b(?:je|on|il|elle) )(?:payee?|reglee?|viree?|envoyee?)|emise?|effectuee?|encaissee?|debitee?"
                     + "|was (paid|sent|made|mailed|posted|transferred|settled)"
                     + "|were (paid|sent|made|mailed|posted)|has been|have been|a ete|ont ete|avons (paye|regle|vire|envoye"
                     + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last)\\b[^.!?\\n]{0,25}$");
@@ -252,6 +257,16 @@ final class DateFinder {
         }
         int to = Math.min(folded.length(), start + 30);
         return folded.substring(start, to).matches("(?s)\\S+\\s+(dernier|derniere|last)\\b.*");
+    }
+
+    /** Whether a date already found a little after the weekday falls on that weekday. */
+    private static boolean namedAgain(List<Found> found, int end, DayOfWeek dow) {
+        for (Found f : found) {
+            if (f.start() >= end && f.start() - end <= 40 && f.date().getDayOfWeek() == dow) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean followedByDate(String folded, int end) {

@@ -26,7 +26,7 @@ public final class SeedModel {
 
     static final String RESOURCE = "config/suggester/seed-model.txt";
     /** Bump when {@link Analysis}' features change in a way the sources' fingerprint cannot see. */
-    static final int FEATURE_VERSION = 2;
+    static final int FEATURE_VERSION = 3;
     private static final LocalDate REFERENCE = LocalDate.of(2025, 1, 15);
 
     private SeedModel() {
@@ -85,7 +85,7 @@ public final class SeedModel {
     static CountModel compute(Lexicon lexicon) {
         CountModel model = new CountModel();
         for (SeedExamples.Seed seed : SeedExamples.fromClassPath()) {
-            Analysis a = new Analysis(ReplyCleaner.clean(seed.text()), lexicon, REFERENCE, seed.language(), false,
+            Analysis a = new Analysis(BuiltInSuggester.ownWords(seed.text()), lexicon, REFERENCE, seed.language(), false,
                     List.of());
             model.add(seed.status(), a.features, 1);
         }
