@@ -26,7 +26,7 @@ public final class SeedModel {
 
     static final String RESOURCE = "config/suggester/seed-model.txt";
     /** Bump when {@link Analysis}' features change in a way the sources' fingerprint cannot see. */
-    static final int FEATURE_VERSION = 3;
+    static final int FEATURE_VERSION = 4;
     private static final LocalDate REFERENCE = LocalDate.of(2025, 1, 15);
 
     private SeedModel() {
