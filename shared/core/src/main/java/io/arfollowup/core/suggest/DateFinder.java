@@ -238,7 +238,11 @@ final class DateFinder {
                     + "|(?<!\\b(?:je|on|il|elle) )(?:payee?|reglee?|viree?|envoyee?)|emise?|effectuee?|encaissee?|debitee?"
                     + "|was (paid|sent|made|mailed|posted|transferred|settled)"
                     + "|were (paid|sent|made|mailed|posted)|has been|have been|a ete|ont ete|avons (paye|regle|vire|envoye"
-                    + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last)\\b[^.!?\\n]{0,25}$");
+                    + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last"
+                    // what was said or seen on a day is in the past: "confirmed on Monday", "on en a parlé lundi"
+                    + "|confirmed|spoke|talked|discussed|mentioned|told us|said|met|called|rang|agreed"
+                    + "|(a|ai|avons|avez|ont|as) (parle|discute|evoque|vu|echange|appele|telephone|confirme|dit|indique"
+                    + "|convenu|rencontre))\\b[^.!?\\n]{0,25}$");
     private static final Pattern FUTURE_NEAR = Pattern.compile(
             "\\b(will|shall|sera|seront|va|vais|allons|vont|prochaine?|next|des|d'ici|by|avant|before)\\b|'ll\\b");
 
