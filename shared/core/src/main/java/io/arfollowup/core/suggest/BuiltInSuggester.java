@@ -435,6 +435,9 @@ public final class BuiltInSuggester implements Suggester {
             if (refusedDay(a.folded, d)) {
                 continue; // "mañana no puedo, pero el viernes…", "pas demain mais lundi": not that day
             }
+            if (thirdPartyDay(a.folded, d)) {
+                continue; // "funds are due in from our client on Friday, so… Monday": their day, not the promise
+            }
             if (first == null) {
                 first = d.date();
             }
@@ -452,6 +455,26 @@ public final class BuiltInSuggester implements Suggester {
                     + "(impossible|out)\\b");
     private static final Pattern REFUSAL_BEFORE = Pattern.compile(
             "(\\bpas|\\bnot|\\bnicht|\\bnon|n't|\\bno|\\bimpossible)\\s+(before\\s+|avant\\s+|le\\s+|on\\s+)?$");
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;.!?\\n]|\\b(so|then|and then|donc|alors|puis|et"
+            + " donc|which means|ce qui)\\b");
+    private static final Pattern THIRD_PARTY_MONEY = Pattern.compile(
+            "\\b((from|by) (our|a|the|my|one of our) (main )?(clients?|customers?|debtors?|buyers?)|(our|my) (clients?"
+                    + "|customers?) (pays?|paid|will pay|settles?)|(notre|nos|mon|un) (gros )?clients? (nous )?(paie|paye"
+                    + "|regle|reglera|paiera|aura paye|doit nous)|de (notre|nos|mon) clients?|paiement de (notre|nos) client"
+                    + "|(subvention|grant|insurance payout|indemnisation|remboursement|refund) (arrive|is due|due|expected))");
+
+    /** A day that belongs to someone else's payment to the customer (the reason, not the promise). */
+    static boolean thirdPartyDay(String folded, DateFinder.Found d) {
+        int from = Math.max(0, d.start() - 80);
+        String before = folded.substring(from, d.start());
+        java.util.regex.Matcher br = CLAUSE_BREAK.matcher(before);
+        int clause = 0;
+        while (br.find()) {
+            clause = br.end();
+        }
+        return THIRD_PARTY_MONEY.matcher(before.substring(clause)).find();
+    }
 
     /** A day the reply turns down: "mañana no puedo", "pas demain", "not Friday". */
     static boolean refusedDay(String folded, DateFinder.Found d) {

@@ -68,7 +68,7 @@ final class DateFinder {
                     + "|latest|at the latest)))");
 
     private static final Pattern P_WEEKDAY_DAY = Pattern.compile(
-            "\\b(" + DAYS + ")\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?!\\s*[/.:h]\\d)");
+            "\\b(" + DAYS + ")\\s+(?:the\\s+|le\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?!\\s*[/.:h]\\d)");
     private static final Pattern P_WEEK_NUMBER = Pattern.compile("\\b(semaine|week|sem\\.?|wk|kw|kalenderwoche)\\s*(\\d{1,2})\\b");
 
     private DateFinder() {
