@@ -197,6 +197,11 @@ final class DateFinder {
                 continue;
             }
             DayOfWeek dow = DAY.get(m.group(2));
+            LocalDate clarified = parenthesisedDay(folded, m.end(), today, dow);
+            if (clarified != null) {
+                add(out, clarified, m.start(), m.end());
+                continue; // "next Friday's payments (14th)": the day in brackets says which Friday
+            }
             if (namedAgain(out, m.end(), dow)) {
                 continue; // "Friday's check run on 11/14": the explicit date that falls on that day says which Friday
             }
@@ -261,6 +266,23 @@ final class DateFinder {
         }
         int to = Math.min(folded.length(), start + 30);
         return folded.substring(start, to).matches("(?s)\\S+\\s+(dernier|derniere|last)\\b.*");
+    }
+
+    private static final Pattern PAREN_DAY = Pattern.compile("^[^()\\n]{0,20}\\((?:le |the )?(\\d{1,2})(?:er|st|nd|rd|th)?\\)");
+
+    /** "Friday (14th)", "vendredi (le 14)": the coming day of that number, when it falls on the named weekday. */
+    private static LocalDate parenthesisedDay(String folded, int end, LocalDate today, DayOfWeek dow) {
+        Matcher p = PAREN_DAY.matcher(folded.substring(end, Math.min(folded.length(), end + 30)));
+        if (!p.find()) {
+            return null;
+        }
+        int day = Integer.parseInt(p.group(1));
+        if (day < 1 || day > 31) {
+            return null;
+        }
+        LocalDate d = today.getDayOfMonth() < day && day <= today.lengthOfMonth() ? today.withDayOfMonth(day)
+                : nextOccurrence(today.plusMonths(1).withDayOfMonth(1), today.plusMonths(1).getMonthValue(), day);
+        return d != null && d.getDayOfWeek() == dow ? d : null;
     }
 
     /** Whether a date already found a little after the weekday falls on that weekday. */
