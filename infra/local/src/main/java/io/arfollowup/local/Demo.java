@@ -68,6 +68,7 @@ public final class Demo {
     private final LocalSlackClient slack;
     private final DemoData data;
     private final PrintStream out;
+    private final Path demoDataDir;
     private final ZoneId zone = ZoneId.of("Europe/Paris");
     private ScenarioDemo.Report scenario;
 
@@ -77,6 +78,7 @@ public final class Demo {
         this.slack = new LocalSlackClient(runtime.slackRequestUrl(), runtime.environment().slack().endpoint(),
                 LocalEnvironment.SIGNING_SECRET, Clock.systemUTC());
         this.data = new DemoData(demoDataDir, LocalDate.now(zone));
+        this.demoDataDir = demoDataDir;
         this.out = out;
     }
 
@@ -85,6 +87,11 @@ public final class Demo {
     /** What step (g) showed (issue 6), once {@link #run} is done. */
     public FollowUpModesDemo.Report followUpModes() {
         return followUpModes;
+    }
+
+    /** Loads the demo's customers, items and tokens (what {@link #run} does first); for tests of one step. */
+    String loadData() {
+        return data.load(c);
     }
 
     public LocalSlackClient slackClient() {
@@ -156,6 +163,7 @@ public final class Demo {
                 .repositoryRoot().resolve(".local/letters")).run();
         new SlackDemo(runtime, out).run(finalRuns);
         scenario = new ScenarioDemo(runtime, this, data, out).run(); // issue 7: imports, scenario day, promises
+        new LearningDemo(this, c, demoDataDir.resolveSibling("emails-learning"), out).run();
         return new Report(finalRuns, fired, store);
     }
 

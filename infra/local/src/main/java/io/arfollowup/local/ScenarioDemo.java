@@ -39,13 +39,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Issue 7's part of {@code make demo}, after step (e), the web form's (f) and the follow-up modes' (g): (h) data in: files dropped under imports/ go through the
+ * Issue 7's part of {@code make demo}, after step (e), the web form's (f), the follow-up modes' (g) and the collector's day (h): (i) data in: files dropped under imports/ go through the
  * imports handler (the same items file again changes nothing; payments close items, release holds, cancel
- * follow-ups; a bad row is reported; an invoice PDF is matched by its number); (g) a scenario day: the
+ * follow-ups; a bad row is reported; an invoice PDF is matched by its number); (j) a scenario day: the
  * scenario-runner handler sends one reminder per customer, skipping held items, and a second run sends nothing;
- * (j) promises: the ones checked in (d) were broken and their items are back in today's reminders, the scheduler
+ * (k) promises: the ones checked in (d) were broken and their items are back in today's reminders, the scheduler
  * fires their follow-ups; a customer answers today's reminder with a promise, pays, and the promise is kept;
- * (k) the kept rates and one item's audit trail.
+ * (l) the kept rates and one item's audit trail.
  */
 public final class ScenarioDemo {
 
@@ -77,13 +77,13 @@ public final class ScenarioDemo {
 
     public Report run() {
         List<ImportReport> imported = dataIn();
-        JsonNode first = scenarioDay("(i) a scenario day: the scenario-runner handler for " + DAY.format(data.today()));
+        JsonNode first = scenarioDay("(j) a scenario day: the scenario-runner handler for " + DAY.format(data.today()));
         JsonNode second = runScenario();
         out.printf("  run again the same day: %d e-mail(s) — one reminder per customer per day%n",
                 sum(second, "sent"));
 
         out.println();
-        out.println("(j) promises");
+        out.println("(k) promises");
         List<Promise> broken = brokenPromises();
         List<String> reminded = new ArrayList<>();
         for (Promise p : broken) {
@@ -111,7 +111,7 @@ public final class ScenarioDemo {
         Promise kept = keptPromise(first);
 
         out.println();
-        out.println("(k) promise-kept rates and an item's history");
+        out.println("(l) promise-kept rates and an item's history");
         Map<String, PromiseStats> rates = new LinkedHashMap<>();
         for (String collector : List.of("U0COLLECT1", "U0COLLECT2", "U0COLLECT3")) {
             PromiseStats s = c.accountQuery().collector(collector);
@@ -134,11 +134,11 @@ public final class ScenarioDemo {
         return new Report(imported, first, second, broken, reminded, fired, kept, rates, history);
     }
 
-    // ------------------------------------------------------------------ (h)
+    // ------------------------------------------------------------------ (i)
 
     private List<ImportReport> dataIn() {
         out.println();
-        out.println("(h) data in: files dropped under imports/ in the bucket → S3 event → imports handler");
+        out.println("(i) data in: files dropped under imports/ in the bucket → S3 event → imports handler");
         List<ImportReport> reports = new ArrayList<>();
         reports.add(print(DemoData.importFile(c, imports, data.dir().resolve("items.csv"), "imports/items-again.csv")));
         Path dir = data.dir().resolve("imports");
@@ -161,7 +161,7 @@ public final class ScenarioDemo {
         return r;
     }
 
-    // ------------------------------------------------------------------ (i)
+    // ------------------------------------------------------------------ (j)
 
     private JsonNode scenarioDay(String title) {
         out.println();
@@ -217,7 +217,7 @@ public final class ScenarioDemo {
         return false;
     }
 
-    // ------------------------------------------------------------------ (h)
+    // ------------------------------------------------------------------ (k)
 
     private List<Promise> brokenPromises() {
         List<Promise> out = new ArrayList<>();

@@ -37,7 +37,7 @@ final class SlackDemo {
 
     void run(List<Demo.EmailRun> runs) {
         out.println();
-        out.println("(f) the collector's day in Slack (signed requests to " + runtime.slackRequestUrl() + ")");
+        out.println("(h) the collector's day in Slack (signed requests to " + runtime.slackRequestUrl() + ")");
         Optional<Demo.EmailRun> qualified = runs.stream().filter(r -> r.qualification() != null
                 && r.response() != null && r.response().card() != null).findFirst();
         if (qualified.isEmpty()) {

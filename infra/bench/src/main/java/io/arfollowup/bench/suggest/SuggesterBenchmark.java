@@ -112,10 +112,89 @@ public final class SuggesterBenchmark implements Benchmark {
                 pct(learnMs, 100), learnMs.length);
         System.out.printf(Locale.ROOT, "model: %d examples (seeds + %d decisions), %.1f KB counts + lexicon%n",
                 learner.examples(), n, modelKb);
+        double seedFileKb = seedModelFileKb();
+        System.out.printf(Locale.ROOT, "precomputed seed model resource (counts + cue prefixes): %.1f KB%n", seedFileKb);
+        ColdStart cold = coldStart();
         return List.of(
                 new BenchResult("suggester-suggest", bestSuggestRound, "ms/reply", 2, true),
                 new BenchResult("suggester-learn", bestLearnRound, "ms/decision", 2, true),
-                new BenchResult("suggester-model", modelKb, "KB", 350, true));
+                new BenchResult("suggester-model", modelKb, "KB", 350, true),
+                // ours, not DESIGN's: what building the suggester and one suggestion add to a bare JVM start
+                new BenchResult("suggester-cold-start-extra", cold.coldMs() - cold.bareMs(), "ms over a bare JVM", 300,
+                        true));
+    }
+
+    /** What a cold JVM pays, in the ratio of wall time to a bare JVM start measured in the same run. */
+    record ColdStart(double bareMs, double coldMs, double computedMs, double ratio) {
+    }
+
+    /**
+     * Child JVMs, interleaved, 7 of each: a bare start ({@code SuggesterColdStart bare}); a start that builds the
+     * suggester and makes one suggestion with the build's precomputed seed model; the same computing the seed model
+     * from the seeds at start (the way it was before). Medians of the wall times from process start to exit.
+     */
+    private static ColdStart coldStart() throws Exception {
+        int rounds = 7;
+        double[] bare = new double[rounds];
+        double[] cold = new double[rounds];
+        double[] computed = new double[rounds];
+        String coldLine = "";
+        String computedLine = "";
+        for (int i = 0; i < rounds; i++) {
+            bare[i] = child(List.of("bare"), null).wallMs();
+            Child c = child(List.of(), null);
+            cold[i] = c.wallMs();
+            coldLine = c.out();
+            Child k = child(List.of(), "compute");
+            computed[i] = k.wallMs();
+            computedLine = k.out();
+        }
+        double b = median(bare);
+        double c = median(cold);
+        double k = median(computed);
+        System.out.printf(Locale.ROOT, "cold start (child JVMs, median of %d, wall ms): bare JVM %.0f; suggester load + "
+                + "first suggestion %.0f (%.2fx bare) [%s]; same computing the seed model at start %.0f (%.2fx bare)"
+                + " [%s]%n", rounds, b, c, c / b, coldLine, k, k / b, computedLine);
+        System.out.printf(Locale.ROOT, "cold start rounds: bare %s, precomputed %s, computed %s%n",
+                Arrays.toString(bare), Arrays.toString(cold), Arrays.toString(computed));
+        return new ColdStart(b, c, k, c / b);
+    }
+
+    private record Child(double wallMs, String out) {
+    }
+
+    private static Child child(List<String> args, String seedModel) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1")); // as template.yaml sets them
+        if (seedModel != null) {
+            cmd.add("-Darfollowup.suggester.seed-model=" + seedModel);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SuggesterColdStart.class.getName()));
+        cmd.addAll(args);
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        int exit = p.waitFor();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (exit != 0) {
+            throw new IllegalStateException("cold-start child failed (" + exit + "): " + out);
+        }
+        return new Child(Math.round(ms * 10) / 10.0, out);
+    }
+
+    private static double median(double[] v) {
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double seedModelFileKb() {
+        try (var in = SuggesterBenchmark.class.getClassLoader().getResourceAsStream(
+                "config/suggester/seed-model.txt")) {
+            return in == null ? 0 : in.readAllBytes().length / 1024.0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static double mean(double[] v) {

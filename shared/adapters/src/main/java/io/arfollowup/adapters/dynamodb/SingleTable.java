@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * import        IMPORT#sha256      FILE
  * colleague     DIRECTORY          ROLE#role#email[#C#customer]
  * scenario cfg  CONFIG             SCENARIO
+ * learned ex.   R#id               LEARNED            LEARN#RECENT / learnedAt#id
+ * learned counts LEARN#COUNTS      status#bucket
  * </pre>
  * Sparse index attributes added for the collectors' screens (App Home, {@code /ar}): an open item with a status
  * carries {@code gsi2pk = STATUS#code / gsi2sk = heldSince#C#customer#number} (open disputes by age; a paid item
@@ -52,6 +54,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * references applied to them ({@code paymentRefs}, a string set); {@code DynamoDbItemStore.put} rewrites a whole item
  * and so forgets both: imports create and update items through {@code DynamoDbItemLedger} instead. The scenario index
  * is one GSI2 partition ({@code SCENARIO}) read up to today, so a missed day is caught up by the next run.
+ * Learned example and counts: {@link DynamoDbLearningStore} (what the suggester learned from each decision: one
+ * example per response, replaced on re-qualification, deleted by {@code forget}; the per-status feature counts as
+ * numeric attributes {@code n:<feature>} spread over 8 bucket items per status by a hash of the feature, changed
+ * only by {@code ADD} deltas; a cold start Queries {@code LEARN#COUNTS} and the newest examples on gsi1).
  */
 public final class SingleTable {
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.arfollowup.core.domain.Country;
+import io.arfollowup.core.mail.ReplyExtractor;
 import io.arfollowup.core.domain.Qualification;
 import io.arfollowup.core.domain.QualificationGroup;
 import io.arfollowup.core.domain.ResponseChannel;
@@ -137,10 +138,20 @@ public final class EvalMain {
         return s;
     }
 
+    private static final ReplyExtractor EXTRACTOR = new ReplyExtractor();
+
+    /**
+     * The reply as the suggester gets it in production: an e-mail's body goes through the inbound pipeline's
+     * extractor first (quotes, forwarded history, signature), as ReceiveEmail does before it stores the new text;
+     * a web-form comment is the comment.
+     */
     static SuggestionRequest request(Labelled t) {
-        return new SuggestionRequest(t.id(), "web_form".equals(t.channel()) ? ResponseChannel.WEB_FORM
-                : ResponseChannel.EMAIL, t.subject(), t.text(), t.lang(), List.of(), List.of(), List.of(),
-                t.receivedAt(), ZONE, "en".equals(t.lang()) ? Country.GB : Country.FR, false);
+        boolean web = "web_form".equals(t.channel());
+        String text = web ? t.text() : EXTRACTOR.extract(t.text(), new ReplyExtractor.Context(t.subject(), null, null))
+                .newText();
+        return new SuggestionRequest(t.id(), web ? ResponseChannel.WEB_FORM : ResponseChannel.EMAIL, t.subject(), text,
+                t.lang(), List.of(), List.of(), List.of(), t.receivedAt(), ZONE,
+                "en".equals(t.lang()) ? Country.GB : Country.FR, false);
     }
 
     static List<Labelled> read(Path file, LocalDate reference) throws IOException {

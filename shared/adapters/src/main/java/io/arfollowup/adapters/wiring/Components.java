@@ -32,6 +32,7 @@ import io.arfollowup.adapters.dynamodb.DynamoDbAuditLog;
 import io.arfollowup.adapters.dynamodb.DynamoDbCustomerStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbFollowUpStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbItemStore;
+import io.arfollowup.adapters.dynamodb.DynamoDbLearningStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbQualificationStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbReplyTokenStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbResponseStore;
@@ -52,6 +53,7 @@ import io.arfollowup.core.port.CustomerStore;
 import io.arfollowup.core.port.FollowUpScheduler;
 import io.arfollowup.core.port.FollowUpStore;
 import io.arfollowup.core.port.ItemStore;
+import io.arfollowup.core.port.LearningStore;
 import io.arfollowup.core.port.Mailer;
 import io.arfollowup.core.port.MailReader;
 import io.arfollowup.core.port.QualificationStore;
@@ -62,7 +64,6 @@ import io.arfollowup.core.port.Suggester;
 import io.arfollowup.core.port.TemplateRenderer;
 import io.arfollowup.core.port.WorkDispatcher;
 import io.arfollowup.core.suggest.BuiltInSuggester;
-import io.arfollowup.core.suggest.InMemoryLearningStore;
 import io.arfollowup.core.time.FollowUpPlanner;
 import io.arfollowup.core.token.ReplyAddresses;
 import io.arfollowup.core.usecase.OutboundSettings;
@@ -129,11 +130,19 @@ public final class Components {
     private final Lazy<FollowUpScheduler> scheduler = new Lazy<>(() -> new EventBridgeFollowUpScheduler(
             aws().scheduler(), new EventBridgeFollowUpScheduler.Settings(config().scheduleGroup(),
             config().runnerTargetArn(), config().schedulerRoleArn(), config().scheduleDlqArn(), 3, 3600)));
-    // TODO(issue 8): a DynamoDB LearningStore once the table layout has its learning items; until then each warm
-    // instance learns from the decisions it sees and starts again from the shipped seed examples.
+    // every decision of the deployment is learned into the table (count deltas + one example per response); a warm
+    // instance reloads it every few minutes so the inbound function, which never learns itself, sees them too
     private final Lazy<Suggester> builtInSuggester = new Lazy<>(() -> new BuiltInSuggester(rules(), planner(),
-            new InMemoryLearningStore()));
+            learningStore(), clock(), SUGGESTER_REFRESH));
     private volatile Suggester suggester;
+
+    /** How stale a warm instance's copy of the learned counts may get before it reads them again. */
+    public static final java.time.Duration SUGGESTER_REFRESH = java.time.Duration.ofMinutes(5);
+
+    /** What the suggester learned from this deployment's decisions (DynamoDB, the single table). */
+    public LearningStore learningStore() {
+        return new DynamoDbLearningStore(dynamo(), config.tableName(), clock);
+    }
 
     public AwsClients aws() {
         return aws.get();

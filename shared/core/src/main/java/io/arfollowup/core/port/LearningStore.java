@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface LearningStore {
 
+    /** The pseudo-feature that counts a status' examples in {@link #counts()}. */
+    String DOCS = "#docs";
+
     /** What one response taught: its statuses and the features of its text. */
     record Example(String responseId, String statusCode, java.util.List<String> features) {
         public Example {

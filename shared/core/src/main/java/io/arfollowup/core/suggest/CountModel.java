@@ -1,6 +1,7 @@
 package io.arfollowup.core.suggest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.TreeMap;
  */
 final class CountModel {
 
-    static final String DOCS = "#docs";
+    static final String DOCS = io.arfollowup.core.port.LearningStore.DOCS;
     static final int MAX_FEATURES = 20_000;
     /** (status, feature) counts kept at most: about 18 bytes each serialized, so the model stays under 350 KB. */
     static final int MAX_ENTRIES = 16_000;
@@ -47,22 +48,81 @@ final class CountModel {
         }
     }
 
-    /** Loads counts kept elsewhere (a LearningStore's folded counts). */
+    /**
+     * Loads counts kept elsewhere (a LearningStore's folded counts). The cap holds here too: the domain features
+     * and the documents always get in, then the most used words first, until the model is full.
+     */
     synchronized void addCounts(Map<String, Map<String, Integer>> more) {
-        for (Map.Entry<String, Map<String, Integer>> e : more.entrySet()) {
-            Map<String, Integer> byFeature = counts.computeIfAbsent(e.getKey(), s -> new HashMap<>());
-            for (Map.Entry<String, Integer> c : e.getValue().entrySet()) {
-                int before = byFeature.size();
-                bump(byFeature, c.getKey(), c.getValue());
-                entries += byFeature.size() - before;
-                if (c.getKey().equals(DOCS)) {
-                    documents += c.getValue();
+        List<Object[]> words = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Integer>> e : new TreeMap<>(more).entrySet()) {
+            for (Map.Entry<String, Integer> c : new TreeMap<>(e.getValue()).entrySet()) {
+                String f = c.getKey();
+                if (f.equals(DOCS) || f.startsWith("c:") || f.startsWith("c!:") || f.startsWith("f:")) {
+                    addCount(e.getKey(), f, c.getValue());
                 } else {
-                    bump(totals, e.getKey(), c.getValue());
-                    bump(featureUse, c.getKey(), c.getValue());
+                    words.add(new Object[] {e.getKey(), f, c.getValue()});
                 }
             }
         }
+        words.sort((x, y) -> Integer.compare((Integer) y[2], (Integer) x[2]));
+        for (Object[] w : words) {
+            String status = (String) w[0];
+            String f = (String) w[1];
+            boolean known = counts.getOrDefault(status, Map.of()).containsKey(f);
+            if (!known && (entries >= MAX_ENTRIES || (!featureUse.containsKey(f) && featureUse.size() >= MAX_FEATURES))) {
+                continue;
+            }
+            addCount(status, f, (Integer) w[2]);
+        }
+    }
+
+    private void addCount(String status, String feature, int n) {
+        Map<String, Integer> byFeature = counts.computeIfAbsent(status, s -> new HashMap<>());
+        int before = byFeature.size();
+        int had = byFeature.getOrDefault(feature, 0);
+        bump(byFeature, feature, n);
+        int delta = byFeature.getOrDefault(feature, 0) - had;
+        if (feature.equals(DOCS)) {
+            documents += delta;
+        } else {
+            // as in add(): the document count is no (status, feature) entry
+            entries += byFeature.size() - before;
+            bump(totals, status, delta);
+            bump(featureUse, feature, delta);
+        }
+    }
+
+    /** A copy that learns on its own (the shipped seeds' model is shared by every instance of a JVM). */
+    synchronized CountModel copy() {
+        CountModel c = new CountModel();
+        counts.forEach((s, m) -> c.counts.put(s, new HashMap<>(m)));
+        c.totals.putAll(totals);
+        c.featureUse.putAll(featureUse);
+        c.documents = documents;
+        c.entries = entries;
+        return c;
+    }
+
+    /** Reads what {@link #serialize()} wrote. */
+    static CountModel parse(java.io.BufferedReader in) throws java.io.IOException {
+        CountModel m = new CountModel();
+        String status = null;
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                status = line.substring(1, line.length() - 1);
+                continue;
+            }
+            int tab = line.lastIndexOf('\t');
+            if (status == null || tab < 0) {
+                throw new IllegalArgumentException("seed model: unexpected line " + line);
+            }
+            m.addCount(status, line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
+        }
+        return m;
     }
 
     private static void bump(Map<String, Integer> map, String key, int delta) {

@@ -64,10 +64,11 @@ final class DateFinder {
     private static final Pattern P_DAY_ONLY = Pattern.compile(
             "\\b(le|the|on the|by the|au plus tard le|avant le)\\s+(\\d{1,2})(?:(?:er|st|nd|rd|th)\\b|"
                     + "(?=\\s*([.,;!?)]|$|au plus|at the latest|prochain|de ce mois|du mois|of (this|the) month|"
-                    + "par|by|via)))");
+                    + "par|by|via|comme|sans faute|normalement|maxi|max\\b|dernier delai|promis|as agreed|as promised"
+                    + "|latest|at the latest)))");
 
     private static final Pattern P_WEEKDAY_DAY = Pattern.compile(
-            "\\b(" + DAYS + ")\\s+(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?!\\s*[/.:h]\\d)");
+            "\\b(" + DAYS + ")\\s+(?:the\\s+|le\\s+)?(\\d{1,2})(?:er|st|nd|rd|th)?\\b(?!\\s*[/.:h]\\d)");
     private static final Pattern P_WEEK_NUMBER = Pattern.compile("\\b(semaine|week|sem\\.?|wk|kw|kalenderwoche)\\s*(\\d{1,2})\\b");
 
     private DateFinder() {
@@ -196,6 +197,14 @@ final class DateFinder {
                 continue;
             }
             DayOfWeek dow = DAY.get(m.group(2));
+            LocalDate clarified = parenthesisedDay(folded, m.end(), today, dow);
+            if (clarified != null) {
+                add(out, clarified, m.start(), m.end());
+                continue; // "next Friday's payments (14th)": the day in brackets says which Friday
+            }
+            if (namedAgain(out, m.end(), dow)) {
+                continue; // "Friday's check run on 11/14": the explicit date that falls on that day says which Friday
+            }
             LocalDate d = pastContext(folded, m.start(), m.group(1), m.group(3))
                     ? today.with(TemporalAdjusters.previous(dow))
                     : today.with(TemporalAdjusters.next(dow));
@@ -230,10 +239,15 @@ final class DateFinder {
 
     private static final Pattern PAST_BEFORE = Pattern.compile(
             "\\b(depuis|since|ago|went out|went|paid|sent|mailed|posted|transferred|wired|settled|cleared"
-                    + "|payee?|reglee?|viree?|envoyee?|emise?|effectuee?|encaissee?|debitee?"
+                    // "payé le 2" is past, "je paye le 15" is not: a subject pronoun right before makes it present
+                    + "|(?<!\\b(?:je|on|il|elle) )(?:payee?|reglee?|viree?|envoyee?)|emise?|effectuee?|encaissee?|debitee?"
                     + "|was (paid|sent|made|mailed|posted|transferred|settled)"
                     + "|were (paid|sent|made|mailed|posted)|has been|have been|a ete|ont ete|avons (paye|regle|vire|envoye"
-                    + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last)\\b[^.!?\\n]{0,25}$");
+                    + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last"
+                    // what was said or seen on a day is in the past: "confirmed on Monday", "on en a parlé lundi"
+                    + "|confirmed|spoke|talked|discussed|mentioned|told us|said|met|called|rang|agreed"
+                    + "|(a|ai|avons|avez|ont|as) (parle|discute|evoque|vu|echange|appele|telephone|confirme|dit|indique"
+                    + "|convenu|rencontre))\\b[^.!?\\n]{0,25}$");
     private static final Pattern FUTURE_NEAR = Pattern.compile(
             "\\b(will|shall|sera|seront|va|vais|allons|vont|prochaine?|next|des|d'ici|by|avant|before)\\b|'ll\\b");
 
@@ -252,6 +266,33 @@ final class DateFinder {
         }
         int to = Math.min(folded.length(), start + 30);
         return folded.substring(start, to).matches("(?s)\\S+\\s+(dernier|derniere|last)\\b.*");
+    }
+
+    private static final Pattern PAREN_DAY = Pattern.compile("^[^()\\n]{0,20}\\((?:le |the )?(\\d{1,2})(?:er|st|nd|rd|th)?\\)");
+
+    /** "Friday (14th)", "vendredi (le 14)": the coming day of that number, when it falls on the named weekday. */
+    private static LocalDate parenthesisedDay(String folded, int end, LocalDate today, DayOfWeek dow) {
+        Matcher p = PAREN_DAY.matcher(folded.substring(end, Math.min(folded.length(), end + 30)));
+        if (!p.find()) {
+            return null;
+        }
+        int day = Integer.parseInt(p.group(1));
+        if (day < 1 || day > 31) {
+            return null;
+        }
+        LocalDate d = today.getDayOfMonth() < day && day <= today.lengthOfMonth() ? today.withDayOfMonth(day)
+                : nextOccurrence(today.plusMonths(1).withDayOfMonth(1), today.plusMonths(1).getMonthValue(), day);
+        return d != null && d.getDayOfWeek() == dow ? d : null;
+    }
+
+    /** Whether a date already found a little after the weekday falls on that weekday. */
+    private static boolean namedAgain(List<Found> found, int end, DayOfWeek dow) {
+        for (Found f : found) {
+            if (f.start() >= end && f.start() - end <= 40 && f.date().getDayOfWeek() == dow) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean followedByDate(String folded, int end) {

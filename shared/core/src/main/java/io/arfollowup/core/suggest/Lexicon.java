@@ -22,9 +22,39 @@ final class Lexicon {
 
     static final String RESOURCE = "config/suggester/lexicon.txt";
 
-    /** One cue: the statuses it points to, how much, and the reason a summary may quote (fr/en, may be null). */
-    record Cue(int id, List<String> statuses, double weight, boolean negatable, boolean pastOnly, String reasonFr,
-               String reasonEn, Pattern pattern, java.util.Set<String> prefixes) {
+    /**
+     * One cue: the statuses it points to, how much, and the reason a summary may quote (fr/en, may be null). Its
+     * {@code id} names it in the learned model's features ({@code c:<id>}): derived from its statuses and regex, not
+     * from its line number, so what a deployment learned keeps its meaning when the lexicon is edited.
+     */
+    record Cue(String id, List<String> statuses, double weight, boolean negatable, boolean pastOnly, String reasonFr,
+               String reasonEn, LazyPattern pattern, java.util.Set<String> prefixes) {
+    }
+
+    /**
+     * A cue's regex, compiled the first time a reply gets past its prefix filter: most cues never run on most
+     * replies, and compiling all of them was a good part of a cold start.
+     */
+    static final class LazyPattern {
+        private final String regex;
+        private volatile Pattern compiled;
+
+        LazyPattern(String regex) {
+            this.regex = regex;
+        }
+
+        Matcher matcher(CharSequence text) {
+            Pattern p = compiled;
+            if (p == null) {
+                p = Pattern.compile(regex);
+                compiled = p;
+            }
+            return p.matcher(text);
+        }
+
+        String regex() {
+            return regex;
+        }
     }
 
     /** A cue found in a text, at [start, end) of the folded (= original) text. */
@@ -57,6 +87,14 @@ final class Lexicon {
     }
 
     static Lexicon read(Reader reader) throws IOException {
+        return read(reader, null);
+    }
+
+    /**
+     * Reads the lexicon; {@code prefixes} (the i-th cue's prefix filter, {@code null} = unknown) is what the build
+     * precomputed for this very text ({@link SeedModel}), sparing the parse of every regex at a cold start.
+     */
+    static Lexicon read(Reader reader, List<java.util.Set<String>> prefixes) throws IOException {
         List<Cue> cues = new ArrayList<>();
         BufferedReader br = new BufferedReader(reader);
         String line;
@@ -84,9 +122,11 @@ final class Lexicon {
             }
             String source = parts[4].trim();
             // a cue ends on a whole word: "pourri" must not fire inside "pourrions"
-            Pattern p = Pattern.compile(source.replace(" ", "\\s+") + "(?![a-z0-9])");
-            cues.add(new Cue(cues.size(), statuses, weight, negatable, pastOnly, reasonFr, reasonEn, p,
-                    Prefixes.of(source)));
+            LazyPattern p = new LazyPattern(source.replace(" ", "\\s+") + "(?![a-z0-9])");
+            String id = Integer.toString(Math.floorMod((parts[0].trim() + " " + source).hashCode(), 1 << 30), 36);
+            java.util.Set<String> starts = prefixes != null && cues.size() < prefixes.size() ? prefixes.get(cues.size())
+                    : Prefixes.of(source);
+            cues.add(new Cue(id, statuses, weight, negatable, pastOnly, reasonFr, reasonEn, p, starts));
         }
         return new Lexicon(cues);
     }
