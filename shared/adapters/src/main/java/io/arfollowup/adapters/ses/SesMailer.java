@@ -15,11 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Sends through SES v2 with Raw content built by jakarta-mail, so we own the headers: a Message-ID derived from
+ * Sends through SES v2 ({@link SesV2Api}) with Raw content built by jakarta-mail, so we own the headers: a Message-ID derived from
  * what the mail is about, In-Reply-To/References for threading, and FeedbackForwardingEmailAddress set to the
  * reply address so bounces come back through the inbound path with their token (DESIGN §7).
  */
@@ -27,23 +25,24 @@ public final class SesMailer implements Mailer {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private final SesV2Client ses;
+    private final SesV2Api ses;
 
-    public SesMailer(SesV2Client ses) {
+    public SesMailer(SesV2Api ses) {
         this.ses = ses;
     }
 
     @Override
     public String send(OutgoingEmail email) {
         byte[] raw = mime(email);
-        var out = ses.sendEmail(b -> {
-            b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))));
-            b.destination(d -> d.toAddresses(email.to()).ccAddresses(email.cc()));
-            if (email.feedbackForwardingAddress() != null) {
-                b.feedbackForwardingEmailAddress(email.feedbackForwardingAddress());
-            }
-        });
-        return out.messageId();
+        return ses.sendRawEmail(raw, email.to(), email.cc(), email.feedbackForwardingAddress(), null);
+    }
+
+    /** Builds a message and signs a request without sending anything (init / SnapStart priming). */
+    public void prime() {
+        mime(new OutgoingEmail("prime@example.invalid", java.util.List.of("prime@example.invalid"), null, null,
+                "prime", "prime", "<p>prime</p>", "<prime@example.invalid>", null, null, null, null,
+                java.util.Map.of()));
+        ses.prime();
     }
 
     /** The exact MIME bytes sent (tests assert threading headers here: the local SES drops them from its store). */

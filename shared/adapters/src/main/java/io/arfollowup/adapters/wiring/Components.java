@@ -35,7 +35,6 @@ import io.arfollowup.adapters.dynamodb.DynamoDbItemStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbQualificationStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbReplyTokenStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbResponseStore;
-import io.arfollowup.adapters.lambda.LambdaWorkDispatcher;
 import io.arfollowup.adapters.s3.S3BlobStore;
 import io.arfollowup.adapters.scheduler.EventBridgeFollowUpScheduler;
 import io.arfollowup.adapters.ses.SesMailer;
@@ -214,11 +213,6 @@ public final class Components {
     /** The asynchronous hand-off to slack-worker, as one SigV4-signed Invoke (no Lambda service module needed). */
     public WorkDispatcher lambdaDispatcher() {
         return aws().lambdaDispatcher(config.workerFunction(), clock);
-    }
-
-    /** The same hand-off through the SDK's LambdaClient (for functions that carry the Lambda module anyway). */
-    public WorkDispatcher sdkLambdaDispatcher() {
-        return new LambdaWorkDispatcher(aws().lambda(), config.workerFunction());
     }
 
     public io.arfollowup.adapters.s3.S3LinkPresigner mailLinks() {
@@ -430,7 +424,7 @@ public final class Components {
      */
     public io.arfollowup.core.usecase.FollowUpTrigger followUpTrigger() {
         return config.runnerFunction() != null
-                ? new io.arfollowup.adapters.lambda.LambdaFollowUpTrigger(aws().lambda(), config.runnerFunction())
+                ? new io.arfollowup.adapters.lambda.LambdaFollowUpTrigger(aws().lambdaApi(), config.runnerFunction())
                 : io.arfollowup.core.usecase.FollowUpTrigger.inProcess(runFollowUp());
     }
 
