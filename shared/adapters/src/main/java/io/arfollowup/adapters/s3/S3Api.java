@@ -42,8 +42,8 @@ public final class S3Api {
     public InputStream get(String bucket, String key) throws FileNotFoundException {
         HttpExecuteResponse r = aws.open(AwsHttp.Request.of("s3", SdkHttpMethod.GET, uri(bucket, key)));
         int status = r.httpResponse().statusCode();
-        if (status == 200 && r.responseBody().isPresent()) {
-            return r.responseBody().get();
+        if (status == 200) {
+            return r.responseBody().<InputStream>map(b -> b).orElseGet(InputStream::nullInputStream);
         }
         byte[] body = AwsHttp.readAll(r);
         if (status == 404) {

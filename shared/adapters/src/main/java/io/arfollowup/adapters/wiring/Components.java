@@ -560,6 +560,66 @@ public final class Components {
         return new AccountQuery(customers(), itemLedger(), promises(), scenarioLedger(), audit(), clock);
     }
 
+    // ---------------------------------------------------------------- issue 9: metrics and SnapStart priming
+
+    private volatile io.arfollowup.core.port.Metrics metrics;
+
+    /**
+     * The business counters: CloudWatch EMF lines on stdout inside Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} set),
+     * nothing elsewhere (the demo's output stays readable) unless {@link #withMetrics} set one.
+     */
+    public io.arfollowup.core.port.Metrics metrics() {
+        io.arfollowup.core.port.Metrics m = metrics;
+        if (m == null) {
+            String function = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+            m = function == null || function.isBlank() ? io.arfollowup.core.port.Metrics.NONE
+                    : io.arfollowup.adapters.metrics.EmfMetrics.stdout(function, clock);
+            metrics = m;
+        }
+        return m;
+    }
+
+    public Components withMetrics(io.arfollowup.core.port.Metrics m) {
+        this.metrics = m;
+        return this;
+    }
+
+    /**
+     * The priming every function shares (docs/decisions/snapstart-priming.md): before the snapshot, one GetItem of a
+     * missing key (DynamoDB client, endpoint rules, signer, connection), the catalogue and a template rendered with
+     * sample values, Gson; after each restore, a fresh random generator for ids. The handler adds its own steps and
+     * registers it.
+     */
+    public io.arfollowup.adapters.lambda.Priming priming(String function) {
+        return io.arfollowup.adapters.lambda.Priming.of(function)
+                .before("dynamodb", () -> responses().get("~prime"))
+                .before("catalogue", () -> {
+                    var template = rules().templates().stream().findFirst();
+                    template.ifPresent(t -> renderer().render(t, Language.FR, java.util.Map.of(
+                            "companyName", "Prime", "customerName", "Prime", "itemNumbers", "FA-0")));
+                })
+                .before("json", () -> io.arfollowup.adapters.json.Json.GSON.toJson(
+                        io.arfollowup.adapters.json.Json.parse("{\"prime\":[1,\"a\"]}")))
+                .after("reseed-ids", io.arfollowup.core.token.Ids::reseed);
+    }
+
+    /** Priming of the mail path: a MIME message built and a SendEmail request signed, nothing sent. */
+    public Runnable primeMailer() {
+        return () -> {
+            if (mailer() instanceof SesMailer ses) {
+                ses.prime();
+            }
+        };
+    }
+
+    /** Priming of the suggester: one suggestion on a sample reply (the precomputed model, the lexicon). */
+    public Runnable primeSuggester() {
+        return () -> suggester().suggest(new io.arfollowup.core.port.SuggestionRequest("em-prime",
+                io.arfollowup.core.domain.ResponseChannel.EMAIL, "Re: relance", "Bonjour, le virement partira "
+                + "le 14. Cordialement", "fr", java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.time.Instant.EPOCH, config.defaultZone(), io.arfollowup.core.domain.Country.FR, false));
+    }
+
     /** A value built on first use, once. */
     static final class Lazy<T> {
         private final Supplier<T> supplier;
