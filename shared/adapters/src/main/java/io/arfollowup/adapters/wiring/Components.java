@@ -137,8 +137,17 @@ public final class Components {
         return aws.get();
     }
 
+    private volatile DynamoDbClient dynamoOverride;
+
     public DynamoDbClient dynamo() {
-        return dynamo.get();
+        DynamoDbClient d = dynamoOverride;
+        return d != null ? d : dynamo.get();
+    }
+
+    /** Another DynamoDB client for every store built after this call (a benchmark's counting interceptor). */
+    public Components withDynamoDb(DynamoDbClient client) {
+        this.dynamoOverride = client;
+        return this;
     }
 
     public Language uiLanguage() {
