@@ -181,7 +181,8 @@ public final class DynamoDbCallsBenchmark implements Benchmark {
                 RunFollowUp.Result r = runner.handle(new RunFollowUp.Command(id));
                 int n = counter.total();
                 runnerMax = Math.max(runnerMax, n);
-                System.out.printf("    runner  %-44s %2d (%s) %s%n", id, n, r.status(), counter.detail());
+                System.out.printf("    runner  %-44s %2d (%s) %s — %s%n", id, n, r.status(), counter.detail(),
+                        r.detail());
             }
             totalScans = counter.scans.get();
             totalUnbounded = counter.unboundedQueries.get();
