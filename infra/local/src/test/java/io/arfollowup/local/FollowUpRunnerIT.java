@@ -52,11 +52,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The runner on the real engines (dynalite, aws-ses-v2-local, the Slack stand-in): case B04 (the scheduler invokes
@@ -223,14 +218,17 @@ class FollowUpRunnerIT {
         assertThat(c.followUps().get(planned.id()).orElseThrow().state()).isEqualTo(FollowUpState.CANCELLED);
     }
 
-    /** SES answers 429 twice (a loopback proxy in front of aws-ses-v2-local): the SDK retries, one e-mail arrives. */
+    /**
+     * SES answers 429 twice (a loopback proxy in front of aws-ses-v2-local): the signed call retries as the SDK
+     * would (AwsHttp), one e-mail arrives.
+     */
     @Test
-    void sesThrottling_isRetriedByTheSdk_andTheMailIsSentOnce() throws Exception {
+    void sesThrottling_isRetried_andTheMailIsSentOnce() throws Exception {
         try (ThrottlingProxy proxy = new ThrottlingProxy(env.ses().endpoint(), 2)) {
-            SesV2Client ses = SesV2Client.builder().httpClient(UrlConnectionHttpClient.create())
-                    .region(Region.EU_WEST_3).endpointOverride(proxy.endpoint())
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
-                    .build();
+            var ses = new io.arfollowup.adapters.aws.AwsClients(io.arfollowup.adapters.config.AppConfig.from(
+                    Map.of("AWS_REGION", "eu-west-3", "TABLE_NAME", "t", "MAIL_BUCKET", "b", "INBOUND_DOMAINS",
+                            "in.example", "SENDER_ADDRESS", "a@b.example", "SES_ENDPOINT",
+                            proxy.endpoint().toString()))).ses();
             String id = new SesMailer(ses).send(new OutgoingEmail("relances@atelier-lumen.example",
                     List.of("throttled@client.example"), null, null, "Relance", "Bonjour", null,
                     "<fu-throttle@inbound.example>", null, null, null, null, Map.of()));

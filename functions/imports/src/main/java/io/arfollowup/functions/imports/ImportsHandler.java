@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.arfollowup.adapters.json.Json;
+import io.arfollowup.adapters.lambda.Invocation;
+import io.arfollowup.adapters.metrics.ResultMetrics;
+import io.arfollowup.core.port.Metrics;
 import io.arfollowup.adapters.wiring.Components;
 import io.arfollowup.core.port.ImportReport;
 import io.arfollowup.core.usecase.ImportFile;
@@ -29,19 +32,50 @@ public final class ImportsHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportsHandler.class);
 
+    static final String FUNCTION = "imports";
+
     private final Function<String, ImportFile> importFileForBucket;
+    private final Metrics metrics;
 
     public ImportsHandler() {
-        this(Components.fromEnvironment()::importFile);
+        this(Components.fromEnvironment());
+    }
+
+    private ImportsHandler(Components c) {
+        this(c::importFile, c.metrics());
+        c.priming(FUNCTION).before("csv", () -> {
+            try {
+                java.nio.file.Path f = java.nio.file.Files.createTempFile("prime", ".csv");
+                java.nio.file.Files.writeString(f, "a;b\r\n1;\u00e9\r\n");
+                try {
+                    c.tableReader().read(f);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).before("s3", () -> c.aws().s3().prime(c.config().mailBucket())).register();
     }
 
     /** {@code importFileForBucket}: the use case reading from the event's bucket. */
     public ImportsHandler(Function<String, ImportFile> importFileForBucket) {
+        this(importFileForBucket, Metrics.NONE);
+    }
+
+    public ImportsHandler(Function<String, ImportFile> importFileForBucket, Metrics metrics) {
         this.importFileForBucket = importFileForBucket;
+        this.metrics = metrics;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        try (Invocation invocation = Invocation.start(FUNCTION, context, metrics)) {
+            handle(input, output);
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output) throws IOException {
         List<ImportReport> reports = new ArrayList<>();
         for (String[] object : objects(Json.parse(input))) {
             String bucket = object[0];
@@ -52,6 +86,7 @@ public final class ImportsHandler implements RequestStreamHandler {
             }
             try {
                 ImportReport r = importFileForBucket.apply(bucket).handle(new ImportFile.Command(key));
+                ResultMetrics.record(metrics, r);
                 LOG.atInfo().addKeyValue("s3Key", key).addKeyValue("kind", r.kind()).addKeyValue("rows", r.rows())
                         .addKeyValue("created", r.created()).addKeyValue("updated", r.updated())
                         .addKeyValue("unchanged", r.unchanged()).addKeyValue("rejected", r.errors().size())

@@ -3,7 +3,10 @@ package io.arfollowup.functions.feedback;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.arfollowup.adapters.json.Json;
+import io.arfollowup.adapters.lambda.Invocation;
+import io.arfollowup.adapters.metrics.ResultMetrics;
 import io.arfollowup.adapters.wiring.Components;
+import io.arfollowup.core.port.Metrics;
 import io.arfollowup.core.usecase.RecordMailFeedback;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,18 +26,37 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailFeedbackHandler.class);
 
+    static final String FUNCTION = "mail-feedback";
+
     private final RecordMailFeedback feedback;
+    private final Metrics metrics;
 
     public MailFeedbackHandler() {
-        this(Components.fromEnvironment().recordMailFeedback());
+        this(Components.fromEnvironment());
+    }
+
+    private MailFeedbackHandler(Components c) {
+        this(c.recordMailFeedback(), c.metrics());
+        c.priming(FUNCTION).register();
     }
 
     public MailFeedbackHandler(RecordMailFeedback feedback) {
+        this(feedback, Metrics.NONE);
+    }
+
+    public MailFeedbackHandler(RecordMailFeedback feedback, Metrics metrics) {
         this.feedback = feedback;
+        this.metrics = metrics;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        try (Invocation invocation = Invocation.start(FUNCTION, context, metrics)) {
+            handle(input, output);
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output) throws IOException {
         List<RecordMailFeedback.Result> results = new ArrayList<>();
         for (RecordMailFeedback.Command command : FeedbackEvents.commands(Json.parse(input))) {
             if (command.kind() == RecordMailFeedback.Kind.OTHER) {
@@ -44,6 +66,7 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
             }
             try {
                 RecordMailFeedback.Result r = feedback.handle(command);
+                ResultMetrics.record(metrics, r);
                 LOG.atInfo().addKeyValue("sesMessageId", command.sesMessageId()).addKeyValue("kind", r.kind())
                         .addKeyValue("marked", r.marked()).addKeyValue("alreadyFailing", r.alreadyFailing())
                         .addKeyValue("unknown", r.unknown()).addKeyValue("ignored", r.ignored())

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.google.gson.JsonObject;
 import io.arfollowup.adapters.json.Json;
+import io.arfollowup.adapters.lambda.Invocation;
+import io.arfollowup.adapters.metrics.ResultMetrics;
+import io.arfollowup.core.port.Metrics;
 import io.arfollowup.adapters.wiring.Components;
 import io.arfollowup.core.port.ScenarioReport;
 import io.arfollowup.core.usecase.RunScenario;
@@ -29,25 +32,39 @@ public final class ScenarioRunnerHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunnerHandler.class);
     private static final int SAFETY_MILLIS = 60_000;
 
+    static final String FUNCTION = "scenario-runner";
+
     private final RunScenario runScenario;
     private final int budget;
+    private final Metrics metrics;
 
     public ScenarioRunnerHandler() {
         this(Components.fromEnvironment());
     }
 
     private ScenarioRunnerHandler(Components c) {
-        this(c.runScenario(), c.config().scenarioBudget());
+        this(c.runScenario(), c.config().scenarioBudget(), c.metrics());
+        c.priming(FUNCTION).before("mail", c.primeMailer()).before("scenario", () -> c.scenarioStore()).register();
     }
 
     public ScenarioRunnerHandler(RunScenario runScenario, int budget) {
+        this(runScenario, budget, Metrics.NONE);
+    }
+
+    public ScenarioRunnerHandler(RunScenario runScenario, int budget, Metrics metrics) {
         this.runScenario = runScenario;
         this.budget = budget;
+        this.metrics = metrics;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonObject event = Json.parse(input);
+        try (Invocation invocation = Invocation.start(FUNCTION, context, metrics)) {
+            handle(Json.parse(input), output, context);
+        }
+    }
+
+    private void handle(JsonObject event, OutputStream output, Context context) throws IOException {
         String day = Json.text(event, "", "day");
         String continuation = Json.text(event, null, "continuation");
         List<ScenarioReport> reports = new ArrayList<>();
@@ -56,6 +73,7 @@ public final class ScenarioRunnerHandler implements RequestStreamHandler {
                 ScenarioReport r = runScenario.handle(new RunScenario.Command(day.isEmpty() ? null
                         : LocalDate.parse(day), continuation, budget));
                 log(r);
+                ResultMetrics.record(metrics, r);
                 reports.add(r);
                 continuation = r.continuation();
             } while (continuation != null && (context == null || context.getRemainingTimeInMillis() > SAFETY_MILLIS));

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.arfollowup.adapters.json.Json;
 import io.arfollowup.adapters.json.WorkCodec;
+import io.arfollowup.adapters.lambda.Invocation;
+import io.arfollowup.adapters.metrics.ResultMetrics;
+import io.arfollowup.core.port.Metrics;
 import io.arfollowup.adapters.wiring.Components;
 import io.arfollowup.core.usecase.Work;
 import java.io.IOException;
@@ -22,21 +25,49 @@ public final class SlackWorkerHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackWorkerHandler.class);
 
+    static final String FUNCTION = "slack-worker";
+
     private final Worker worker;
+    private final Metrics metrics;
 
     public SlackWorkerHandler() {
-        this(new Worker(Components.fromEnvironment()));
+        this(Components.fromEnvironment());
+    }
+
+    private SlackWorkerHandler(Components c) {
+        this(new Worker(c), c.metrics());
+        c.priming(FUNCTION).before("mail", c.primeMailer())
+                .before("suggester", c.primeSuggester())
+                .before("cards", () -> c.cards())
+                .before("work-codec", () -> WorkCodec.decode(WorkCodec.encode(new Work.Validate("em-prime", "U0"))))
+                .register();
     }
 
     public SlackWorkerHandler(Worker worker) {
+        this(worker, Metrics.NONE);
+    }
+
+    public SlackWorkerHandler(Worker worker, Metrics metrics) {
         this.worker = worker;
+        this.metrics = metrics;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        Work work = WorkCodec.decode(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+        try (Invocation invocation = Invocation.start(FUNCTION, context, metrics)) {
+            handle(WorkCodec.decode(new String(input.readAllBytes(), StandardCharsets.UTF_8)), output);
+        }
+    }
+
+    private void handle(Work work, OutputStream output) throws IOException {
         try {
             Object result = worker.run(work);
+            if (work instanceof Work.CancelFollowUps
+                    && result instanceof io.arfollowup.core.usecase.AmendQualification.Result r) {
+                ResultMetrics.recordCancelled(metrics, r);
+            } else {
+                ResultMetrics.record(metrics, result);
+            }
             LOG.atInfo().addKeyValue("action", work.action()).addKeyValue("result", result).log("work done");
             output.write(Json.GSON.toJson(result).getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {

@@ -25,10 +25,28 @@ public final class SlackHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackHandler.class);
 
+    static final String FUNCTION = "slack";
+
     private final SlackHttpAdapter adapter;
 
     public SlackHandler() {
-        this(build(Components.fromEnvironment()));
+        this(Components.fromEnvironment());
+    }
+
+    private SlackHandler(Components c) {
+        this(build(c));
+        // init already ran Bolt's auth.test and primed the hand-off and DynamoDB (build): the snapshot adds the
+        // request path up to the signature check (an unsigned request is refused before Bolt sees it)
+        c.priming(FUNCTION).before("request-path", () -> adapter.handle(HttpEvent.parse(Json.parse(
+                "{\"version\":\"2.0\",\"rawPath\":\"/slack/events\",\"headers\":{\"content-type\":"
+                        + "\"application/x-www-form-urlencoded\"},\"body\":\"payload=%7B%7D\",\"requestContext\":"
+                        + "{\"http\":{\"method\":\"POST\",\"path\":\"/slack/events\",\"sourceIp\":\"127.0.0.1\"}}}"))))
+                .before("dispatcher", () -> {
+                    if (c.lambdaDispatcher() instanceof HttpLambdaWorkDispatcher http) {
+                        http.prime();
+                    }
+                })
+                .register();
     }
 
     public SlackHandler(SlackHttpAdapter adapter) {
@@ -90,7 +108,9 @@ public final class SlackHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        HttpEvent.Reply reply = adapter.handle(HttpEvent.parse(Json.parse(input)));
-        output.write(reply.toLambdaJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var invocation = io.arfollowup.adapters.lambda.Invocation.start(FUNCTION, context, null)) {
+            HttpEvent.Reply reply = adapter.handle(HttpEvent.parse(Json.parse(input)));
+            output.write(reply.toLambdaJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 }

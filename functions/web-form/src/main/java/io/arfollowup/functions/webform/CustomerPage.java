@@ -46,6 +46,7 @@ public final class CustomerPage {
     private final RuleCatalog rules;
     private final OutboundSettings outbound;
     private final Pages pages = new Pages();
+    private io.arfollowup.core.port.Metrics metrics = io.arfollowup.core.port.Metrics.NONE;
 
     public CustomerPage(ShowStatement show, SubmitWebAnswers submit, SendNewLink newLink, RuleCatalog rules,
                         OutboundSettings outbound) {
@@ -57,7 +58,14 @@ public final class CustomerPage {
     }
 
     public static CustomerPage from(Components c) {
-        return new CustomerPage(c.showStatement(), c.submitWebAnswers(), c.sendNewLink(), c.rules(), c.outbound());
+        return new CustomerPage(c.showStatement(), c.submitWebAnswers(), c.sendNewLink(), c.rules(), c.outbound())
+                .countingInto(c.metrics());
+    }
+
+    /** Answers received on the page count as {@code AnswersReceived{Channel=WEB}}. */
+    public CustomerPage countingInto(io.arfollowup.core.port.Metrics m) {
+        this.metrics = m;
+        return this;
     }
 
     public List<WebFormHandler.Route> routes() {
@@ -106,6 +114,7 @@ public final class CustomerPage {
                         .map(f -> new SubmitWebAnswers.Upload(f.claimedName(), f.content())).toList(),
                 form.filesDropped()));
         if (result instanceof SubmitWebAnswers.Submitted s) {
+            io.arfollowup.adapters.metrics.ResultMetrics.record(metrics, s);
             Language lang = asked != null ? asked : s.statement().customer().language();
             LOG.atInfo().addKeyValue("responseId", s.response().id()).addKeyValue("duplicate", s.duplicate())
                     .addKeyValue("answers", s.response().answers().size())

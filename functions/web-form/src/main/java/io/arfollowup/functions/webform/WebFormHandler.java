@@ -42,10 +42,24 @@ public final class WebFormHandler implements RequestStreamHandler {
         HttpEvent.Reply answer(HttpEvent request, List<String> params) throws Exception;
     }
 
+    static final String FUNCTION = "web-form";
+
     private final List<Route> routes;
+    private final io.arfollowup.core.port.Metrics metrics;
 
     public WebFormHandler() {
-        this(defaultRoutes(Components.fromEnvironment()));
+        this(Components.fromEnvironment());
+    }
+
+    private WebFormHandler(Components c) {
+        this(defaultRoutes(c), c.metrics());
+        c.priming(FUNCTION).before("mail", c.primeMailer())
+                .before("pages", () -> handle(HttpEvent.parse(Json.parse("{\"version\":\"2.0\",\"rawPath\":"
+                        + "\"/r/prime\",\"headers\":{},\"requestContext\":{\"http\":{\"method\":\"GET\","
+                        + "\"path\":\"/r/prime\",\"sourceIp\":\"127.0.0.1\"}}}"))))
+                .before("link-signer", () -> c.linkSigner())
+                .before("s3", () -> c.aws().s3().prime(c.config().mailBucket()))
+                .register();
     }
 
     /** Every page this function serves, wired from one {@link Components}. */
@@ -58,13 +72,20 @@ public final class WebFormHandler implements RequestStreamHandler {
     }
 
     public WebFormHandler(List<Route> routes) {
+        this(routes, io.arfollowup.core.port.Metrics.NONE);
+    }
+
+    public WebFormHandler(List<Route> routes, io.arfollowup.core.port.Metrics metrics) {
         this.routes = List.copyOf(routes);
+        this.metrics = metrics;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        HttpEvent.Reply reply = handle(HttpEvent.parse(Json.parse(input)));
-        output.write(reply.toLambdaJson().getBytes(StandardCharsets.UTF_8));
+        try (var invocation = io.arfollowup.adapters.lambda.Invocation.start(FUNCTION, context, metrics)) {
+            HttpEvent.Reply reply = handle(HttpEvent.parse(Json.parse(input)));
+            output.write(reply.toLambdaJson().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     public HttpEvent.Reply handle(HttpEvent request) {

@@ -11,16 +11,15 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Builds the SDK clients once, at init, with the URL-connection HTTP client (small and fast to start in a Lambda).
  * Where an endpoint override is configured (the local engines), the same client points at loopback with static
- * credentials; S3 then uses path-style addressing and no aws-chunked encoding, which s3rver would store verbatim.
+ * credentials. DynamoDB and EventBridge Scheduler go through their SDK modules; S3, SES v2 and Lambda (a few
+ * operations each) through {@link AwsHttp} with the same HTTP client, signer and credentials
+ * (docs/decisions/lambda-jar-sizes.md). S3 then uses path-style addressing and no aws-chunked encoding, which s3rver
+ * would store verbatim.
  */
 public final class AwsClients {
 
@@ -29,6 +28,7 @@ public final class AwsClients {
 
     private final AppConfig config;
     private final SdkHttpClient http;
+    private volatile AwsHttp signedHttp;
 
     public AwsClients(AppConfig config) {
         this.config = config;
@@ -55,23 +55,31 @@ public final class AwsClients {
         return b.build();
     }
 
-    public S3Client s3() {
-        URI e = config.endpoints().s3();
-        var b = S3Client.builder().httpClient(http).region(region()).credentialsProvider(credentials(e));
-        if (e != null) {
-            b.endpointOverride(e).forcePathStyle(true)
-                    .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
+    /** Signed calls without a service module (S3, SES v2, Lambda), on the shared HTTP client. */
+    public AwsHttp signedHttp() {
+        AwsHttp h = signedHttp;
+        if (h == null) {
+            h = new AwsHttp(http, credentials(config.endpoints().lambda() != null || config.endpoints().s3() != null
+                    || config.endpoints().ses() != null ? URI.create("http://127.0.0.1") : null), config.region(),
+                    java.time.Clock.systemUTC());
+            signedHttp = h;
         }
-        return b.build();
+        return h;
     }
 
-    public SesV2Client ses() {
-        URI e = config.endpoints().ses();
-        var b = SesV2Client.builder().httpClient(http).region(region()).credentialsProvider(credentials(e));
-        if (e != null) {
-            b.endpointOverride(e);
-        }
-        return b.build();
+    /** S3 objects (GetObject, PutObject, HeadObject). */
+    public io.arfollowup.adapters.s3.S3Api s3() {
+        return new io.arfollowup.adapters.s3.S3Api(signedHttp(), config.endpoints().s3());
+    }
+
+    /** SES v2 SendEmail (Raw). */
+    public io.arfollowup.adapters.ses.SesV2Api ses() {
+        return new io.arfollowup.adapters.ses.SesV2Api(signedHttp(), config.endpoints().ses());
+    }
+
+    /** Lambda Invoke (asynchronous). */
+    public io.arfollowup.adapters.lambda.LambdaApi lambdaApi() {
+        return new io.arfollowup.adapters.lambda.LambdaApi(signedHttp(), config.endpoints().lambda());
     }
 
     public SchedulerClient scheduler() {
@@ -86,9 +94,7 @@ public final class AwsClients {
     /** The worker hand-off as one signed HTTP call (no Lambda service module needed). */
     public io.arfollowup.adapters.lambda.HttpLambdaWorkDispatcher lambdaDispatcher(String function,
                                                                                    java.time.Clock clock) {
-        URI e = config.endpoints().lambda();
-        return new io.arfollowup.adapters.lambda.HttpLambdaWorkDispatcher(http, credentials(e), config.region(), e,
-                function, clock);
+        return new io.arfollowup.adapters.lambda.HttpLambdaWorkDispatcher(lambdaApi(), function);
     }
 
     /** Short-lived links to the mail bucket's objects (attachments on the Slack card), signed locally. */
@@ -96,14 +102,5 @@ public final class AwsClients {
         URI e = config.endpoints().s3();
         return new io.arfollowup.adapters.s3.S3LinkPresigner(credentials(e), config.region(), config.mailBucket(), e,
                 ttl, clock);
-    }
-
-    public LambdaClient lambda() {
-        URI e = config.endpoints().lambda();
-        var b = LambdaClient.builder().httpClient(http).region(region()).credentialsProvider(credentials(e));
-        if (e != null) {
-            b.endpointOverride(e);
-        }
-        return b.build();
     }
 }

@@ -4,9 +4,7 @@ import io.arfollowup.core.usecase.FollowUpTrigger;
 import io.arfollowup.core.usecase.RunFollowUp;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Send now / Edit &amp; send from the worker: an asynchronous invoke of the follow-up-runner's alias with the same
@@ -17,10 +15,10 @@ public final class LambdaFollowUpTrigger implements FollowUpTrigger {
 
     private static final Pattern ID = Pattern.compile("^[0-9A-Za-z._-]{1,64}$");
 
-    private final LambdaClient lambda;
+    private final LambdaApi lambda;
     private final String runnerFunction;
 
-    public LambdaFollowUpTrigger(LambdaClient lambda, String runnerFunction) {
+    public LambdaFollowUpTrigger(LambdaApi lambda, String runnerFunction) {
         this.lambda = lambda;
         this.runnerFunction = runnerFunction;
     }
@@ -30,11 +28,8 @@ public final class LambdaFollowUpTrigger implements FollowUpTrigger {
         if (followUpId == null || !ID.matcher(followUpId).matches()) {
             throw new IllegalArgumentException("invalid follow-up id");
         }
-        var out = lambda.invoke(b -> b.functionName(runnerFunction).invocationType(InvocationType.EVENT)
-                .payload(SdkBytes.fromUtf8String("{\"followUpId\":\"" + followUpId + "\"}")));
-        if (out.statusCode() != 202) {
-            throw new IllegalStateException("runner invoke answered " + out.statusCode());
-        }
+        lambda.invokeAsync(runnerFunction, ("{\"followUpId\":\"" + followUpId + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
         return Optional.empty();
     }
 }

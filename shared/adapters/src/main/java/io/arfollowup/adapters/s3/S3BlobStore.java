@@ -1,24 +1,22 @@
 package io.arfollowup.adapters.s3;
 
 import io.arfollowup.core.port.BlobStore;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** The mail bucket on S3 (s3rver locally). Uploads pass the length (plain HTTP has no chunked signing here). */
+/**
+ * The mail bucket on S3 (s3rver locally) through {@link S3Api}. Uploads pass the length (plain HTTP has no chunked
+ * signing here).
+ */
 public final class S3BlobStore implements BlobStore {
 
-    private final S3Client s3;
+    private final S3Api s3;
     private final String bucket;
 
-    public S3BlobStore(S3Client s3, String bucket) {
+    public S3BlobStore(S3Api s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
@@ -29,11 +27,7 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public InputStream open(String key) throws IOException {
-        try {
-            return s3.getObject(b -> b.bucket(bucket).key(key));
-        } catch (NoSuchKeyException e) {
-            throw new FileNotFoundException("s3://" + bucket + "/" + key);
-        }
+        return s3.get(bucket, key);
     }
 
     @Override
@@ -45,33 +39,26 @@ public final class S3BlobStore implements BlobStore {
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        s3.put(bucket, key, content, contentType);
     }
 
     @Override
     public void put(String key, Path file, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+        s3.put(bucket, key, file, contentType);
     }
 
     @Override
     public boolean exists(String key) {
-        try {
-            s3.headObject(b -> b.bucket(bucket).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return s3.exists(bucket, key);
     }
 
     /** Creates the bucket if missing (local engines only; in AWS the template owns it). */
     public void createBucketIfMissing() {
-        if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
-            s3.createBucket(b -> b.bucket(bucket));
-        }
+        s3.createBucketIfMissing(bucket);
+    }
+
+    /** Signs a request without sending it (init / SnapStart priming). */
+    public void prime() {
+        s3.prime(bucket);
     }
 }

@@ -15,11 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * Sends through SES v2 with Raw content built by jakarta-mail, so we own the headers: a Message-ID derived from
+ * Sends through SES v2 ({@link SesV2Api}) with Raw content built by jakarta-mail, so we own the headers: a Message-ID derived from
  * what the mail is about, In-Reply-To/References for threading, and FeedbackForwardingEmailAddress set to the
  * reply address so bounces come back through the inbound path with their token (DESIGN §7).
  */
@@ -27,10 +25,10 @@ public final class SesMailer implements Mailer {
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private final SesV2Client ses;
+    private final SesV2Api ses;
     private final String configurationSet;
 
-    public SesMailer(SesV2Client ses) {
+    public SesMailer(SesV2Api ses) {
         this(ses, null);
     }
 
@@ -38,7 +36,7 @@ public final class SesMailer implements Mailer {
      * {@code configurationSet}: the SES configuration set every message is sent with (in AWS, the stack's: bounce and
      * complaint events mark contacts failing); null sends without one (the local engines).
      */
-    public SesMailer(SesV2Client ses, String configurationSet) {
+    public SesMailer(SesV2Api ses, String configurationSet) {
         this.ses = ses;
         this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
     }
@@ -46,17 +44,16 @@ public final class SesMailer implements Mailer {
     @Override
     public String send(OutgoingEmail email) {
         byte[] raw = mime(email);
-        var out = ses.sendEmail(b -> {
-            b.content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(raw))));
-            b.destination(d -> d.toAddresses(email.to()).ccAddresses(email.cc()));
-            if (email.feedbackForwardingAddress() != null) {
-                b.feedbackForwardingEmailAddress(email.feedbackForwardingAddress());
-            }
-            if (configurationSet != null) {
-                b.configurationSetName(configurationSet);
-            }
-        });
-        return out.messageId();
+        return ses.sendRawEmail(raw, email.to(), email.cc(), email.feedbackForwardingAddress(),
+                configurationSet);
+    }
+
+    /** Builds a message and signs a request without sending anything (init / SnapStart priming). */
+    public void prime() {
+        mime(new OutgoingEmail("prime@example.invalid", java.util.List.of("prime@example.invalid"), null, null,
+                "prime", "prime", "<p>prime</p>", "<prime@example.invalid>", null, null, null, null,
+                java.util.Map.of()));
+        ses.prime();
     }
 
     /** The exact MIME bytes sent (tests assert threading headers here: the local SES drops them from its store). */

@@ -36,7 +36,6 @@ import io.arfollowup.adapters.dynamodb.DynamoDbLearningStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbQualificationStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbReplyTokenStore;
 import io.arfollowup.adapters.dynamodb.DynamoDbResponseStore;
-import io.arfollowup.adapters.lambda.LambdaWorkDispatcher;
 import io.arfollowup.adapters.s3.S3BlobStore;
 import io.arfollowup.adapters.scheduler.EventBridgeFollowUpScheduler;
 import io.arfollowup.adapters.ses.SesMailer;
@@ -148,8 +147,17 @@ public final class Components {
         return aws.get();
     }
 
+    private volatile DynamoDbClient dynamoOverride;
+
     public DynamoDbClient dynamo() {
-        return dynamo.get();
+        DynamoDbClient d = dynamoOverride;
+        return d != null ? d : dynamo.get();
+    }
+
+    /** Another DynamoDB client for every store built after this call (a benchmark's counting interceptor). */
+    public Components withDynamoDb(DynamoDbClient client) {
+        this.dynamoOverride = client;
+        return this;
     }
 
     public Language uiLanguage() {
@@ -224,11 +232,6 @@ public final class Components {
     /** The asynchronous hand-off to slack-worker, as one SigV4-signed Invoke (no Lambda service module needed). */
     public WorkDispatcher lambdaDispatcher() {
         return aws().lambdaDispatcher(config.workerFunction(), clock);
-    }
-
-    /** The same hand-off through the SDK's LambdaClient (for functions that carry the Lambda module anyway). */
-    public WorkDispatcher sdkLambdaDispatcher() {
-        return new LambdaWorkDispatcher(aws().lambda(), config.workerFunction());
     }
 
     public io.arfollowup.adapters.s3.S3LinkPresigner mailLinks() {
@@ -444,7 +447,7 @@ public final class Components {
      */
     public io.arfollowup.core.usecase.FollowUpTrigger followUpTrigger() {
         return config.runnerFunction() != null
-                ? new io.arfollowup.adapters.lambda.LambdaFollowUpTrigger(aws().lambda(), config.runnerFunction())
+                ? new io.arfollowup.adapters.lambda.LambdaFollowUpTrigger(aws().lambdaApi(), config.runnerFunction())
                 : io.arfollowup.core.usecase.FollowUpTrigger.inProcess(runFollowUp());
     }
 
@@ -585,6 +588,66 @@ public final class Components {
     /** The configuration set's bounce and complaint events mark contacts failing (functions/mail-feedback). */
     public io.arfollowup.core.usecase.RecordMailFeedback recordMailFeedback() {
         return new io.arfollowup.core.usecase.RecordMailFeedback(customers());
+    }
+
+    // ---------------------------------------------------------------- issue 9: metrics and SnapStart priming
+
+    private volatile io.arfollowup.core.port.Metrics metrics;
+
+    /**
+     * The business counters: CloudWatch EMF lines on stdout inside Lambda ({@code AWS_LAMBDA_FUNCTION_NAME} set),
+     * nothing elsewhere (the demo's output stays readable) unless {@link #withMetrics} set one.
+     */
+    public io.arfollowup.core.port.Metrics metrics() {
+        io.arfollowup.core.port.Metrics m = metrics;
+        if (m == null) {
+            String function = System.getenv("AWS_LAMBDA_FUNCTION_NAME");
+            m = function == null || function.isBlank() ? io.arfollowup.core.port.Metrics.NONE
+                    : io.arfollowup.adapters.metrics.EmfMetrics.stdout(function, clock);
+            metrics = m;
+        }
+        return m;
+    }
+
+    public Components withMetrics(io.arfollowup.core.port.Metrics m) {
+        this.metrics = m;
+        return this;
+    }
+
+    /**
+     * The priming every function shares (docs/decisions/snapstart-priming.md): before the snapshot, one GetItem of a
+     * missing key (DynamoDB client, endpoint rules, signer, connection), the catalogue and a template rendered with
+     * sample values, Gson; after each restore, a fresh random generator for ids. The handler adds its own steps and
+     * registers it.
+     */
+    public io.arfollowup.adapters.lambda.Priming priming(String function) {
+        return io.arfollowup.adapters.lambda.Priming.of(function)
+                .before("dynamodb", () -> responses().get("~prime"))
+                .before("catalogue", () -> {
+                    var template = rules().templates().stream().findFirst();
+                    template.ifPresent(t -> renderer().render(t, Language.FR, java.util.Map.of(
+                            "companyName", "Prime", "customerName", "Prime", "itemNumbers", "FA-0")));
+                })
+                .before("json", () -> io.arfollowup.adapters.json.Json.GSON.toJson(
+                        io.arfollowup.adapters.json.Json.parse("{\"prime\":[1,\"a\"]}")))
+                .after("reseed-ids", io.arfollowup.core.token.Ids::reseed);
+    }
+
+    /** Priming of the mail path: a MIME message built and a SendEmail request signed, nothing sent. */
+    public Runnable primeMailer() {
+        return () -> {
+            if (mailer() instanceof SesMailer ses) {
+                ses.prime();
+            }
+        };
+    }
+
+    /** Priming of the suggester: one suggestion on a sample reply (the precomputed model, the lexicon). */
+    public Runnable primeSuggester() {
+        return () -> suggester().suggest(new io.arfollowup.core.port.SuggestionRequest("em-prime",
+                io.arfollowup.core.domain.ResponseChannel.EMAIL, "Re: relance", "Bonjour, le virement partira "
+                + "le 14. Cordialement", "fr", java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                java.time.Instant.EPOCH, config.defaultZone(), io.arfollowup.core.domain.Country.FR, false));
     }
 
     /** A value built on first use, once. */

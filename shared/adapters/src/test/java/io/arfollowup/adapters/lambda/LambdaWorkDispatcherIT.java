@@ -18,25 +18,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /** The hand-off to slack-worker: an asynchronous (Event) invoke whose payload decodes back to the same work. */
 class LambdaWorkDispatcherIT {
 
     static LambdaInvokeStub stub;
-    static LambdaClient lambda;
-    static LambdaWorkDispatcher dispatcher;
+    static HttpLambdaWorkDispatcher dispatcher;
 
     @BeforeAll
     static void start() {
         stub = new LambdaInvokeStub();
-        lambda = LocalAws.clients("lambda", stub.endpoint()).lambda();
-        dispatcher = new LambdaWorkDispatcher(lambda, "ar-followup-slack-worker");
+        dispatcher = LocalAws.clients("lambda", stub.endpoint()).lambdaDispatcher("ar-followup-slack-worker",
+                java.time.Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
-        lambda.close();
         stub.close();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.arfollowup.adapters.aws.AwsClients;
+import io.arfollowup.adapters.aws.AwsHttp;
 import io.arfollowup.adapters.config.AppConfig;
 import io.arfollowup.adapters.dynamodb.DynamoDbCustomerStore;
 import io.arfollowup.adapters.dynamodb.SingleTable;
@@ -32,11 +33,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
-import software.amazon.awssdk.services.sesv2.model.GetConfigurationSetResponse;
+import software.amazon.awssdk.http.SdkHttpMethod;
 
 /**
  * The adapters against LocalStack (DynamoDB, S3, SES v2, EventBridge Scheduler) through the same client wiring the
- * Lambdas use: what the loopback engines cannot show (TTL on {@code expiresAt}, a real Scheduler API that keeps and
+ * Lambdas use (SDK clients for DynamoDB and Scheduler, signed calls for S3 and SES): what the loopback engines cannot show (TTL on {@code expiresAt}, a real Scheduler API that keeps and
  * validates schedules, SES configuration sets). Runs only where a Docker daemon answers; elsewhere (these machines:
  * a docker client, no daemon) every test is skipped at once with the reason, without touching Testcontainers.
  * Image: {@code -Dlocalstack.image=...} (default below).
@@ -112,9 +113,8 @@ class LocalStackIT {
 
     @Test
     void s3_byteExactRoundTrip_withTheLambdaClient() throws Exception {
-        var s3 = aws.s3();
-        s3.createBucket(b -> b.bucket(BUCKET));
-        S3BlobStore blobs = new S3BlobStore(s3, BUCKET);
+        S3BlobStore blobs = new S3BlobStore(aws.s3(), BUCKET);
+        blobs.createBucketIfMissing();
         byte[] content = ("Bonjour Hélène — facture FA-2025-0142\r\n").repeat(50).getBytes(StandardCharsets.UTF_8);
 
         blobs.put("raw/ls-1", content, "message/rfc822");
@@ -127,13 +127,19 @@ class LocalStackIT {
 
     @Test
     void ses_sendsWithTheConfigurationSet() {
-        var ses = aws.ses();
-        ses.createEmailIdentity(b -> b.emailIdentity("relances@example.com"));
-        ses.createConfigurationSet(b -> b.configurationSetName("ar-outbound"));
-        GetConfigurationSetResponse set = ses.getConfigurationSet(b -> b.configurationSetName("ar-outbound"));
-        assertThat(set.configurationSetName()).isEqualTo("ar-outbound");
+        // identity and configuration set through the same signed-call path (SES v2 REST API)
+        AwsHttp http = aws.signedHttp();
+        URI api = stack.container.getEndpoint();
+        http.call(AwsHttp.Request.of("ses", SdkHttpMethod.POST, api.resolve("/v2/email/identities"))
+                .body("{\"EmailIdentity\":\"relances@example.com\"}".getBytes(StandardCharsets.UTF_8),
+                        "application/json"));
+        http.call(AwsHttp.Request.of("ses", SdkHttpMethod.POST, api.resolve("/v2/email/configuration-sets"))
+                .body("{\"ConfigurationSetName\":\"ar-outbound\"}".getBytes(StandardCharsets.UTF_8),
+                        "application/json"));
+        assertThat(http.call(AwsHttp.Request.of("ses", SdkHttpMethod.GET,
+                api.resolve("/v2/email/configuration-sets/ar-outbound"))).body()).contains("ar-outbound");
 
-        String id = new SesMailer(ses, "ar-outbound").send(new OutgoingEmail("relances@example.com",
+        String id = new SesMailer(aws.ses(), "ar-outbound").send(new OutgoingEmail("relances@example.com",
                 List.of("compta@lumen.example"), List.of(), "reply+tok@reply.example.com", "Relance FA-2025-0142",
                 "Bonjour,\nLa facture reste due.\n", null, "<ls-1@ar-followup.example>", null, List.of(), null,
                 List.of(), Map.of()));

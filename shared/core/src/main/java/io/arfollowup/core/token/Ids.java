@@ -13,7 +13,7 @@ import java.security.SecureRandom;
 public final class Ids {
 
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile SecureRandom random = new SecureRandom();
 
     private Ids() {
     }
@@ -32,10 +32,18 @@ public final class Ids {
         }
     }
 
+    /**
+     * A new generator, seeded afresh: called after a SnapStart restore, so that copies restored from one snapshot
+     * never draw from the same state (docs/decisions/snapstart-priming.md).
+     */
+    public static void reseed() {
+        random = new SecureRandom();
+    }
+
     /** A random id of {@code length} base32 characters (5 bits each). */
     public static String random(int length) {
         byte[] bytes = new byte[(length * 5 + 7) / 8];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         return base32(bytes, length);
     }
 
