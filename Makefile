@@ -8,7 +8,7 @@ ENGINES := infra/local/node_modules/.package-lock.json
 help:
 	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
 	@echo "make test      run every test (unit + integration on local engines)"
-	@echo "make bench     every budget of DESIGN §11 (BENCH=name to run one)"
+	@echo "make bench     every performance budget of docs/benchmarks.md (BENCH=email-pipeline|slack-ack|suggester to run one)"
 	@echo "make build     build every function's Lambda jar (functions/*/target/lambda/*.jar)"
 	@echo "make lint      cfn-lint template.yaml (skipped with a message when cfn-lint is not installed)"
 	@echo "make parse-email FILES=\"a.eml b.eml\"  print what the inbound parser reads (INBOUND_DOMAINS=...)"
@@ -52,7 +52,7 @@ lint:
 clean:
 	$(MVN) clean
 
-# every budget of DESIGN §11; BENCH=name[,name] runs only those
+# every performance budget (docs/benchmarks.md); BENCH=name[,name] runs only those (email-pipeline, slack-ack, suggester)
 bench: engines
 	$(MVN) -Dbench -Dbench.only="$(BENCH)" -DskipTests -pl infra/bench -am verify
 
