@@ -8,7 +8,7 @@ ENGINES := infra/local/node_modules/.package-lock.json
 help:
 	@echo "make demo      run the main job on the local engines (ARGS=--once to stop after one pass, EMAILS=<dir>)"
 	@echo "make test      run every test (unit + integration on local engines)"
-	@echo "make bench     every budget of DESIGN §11 (BENCH=name to run one)"
+	@echo "make bench     every performance budget of docs/benchmarks.md (BENCH=email-pipeline|slack-ack|suggester to run one)"
 	@echo "make build     build every function's Lambda jar (functions/*/target/lambda/*.jar)"
 	@echo "make lint      cfn-lint template.yaml (skipped with a message when cfn-lint is not installed)"
 	@echo "make parse-email FILES=\"a.eml b.eml\"  print what the inbound parser reads (INBOUND_DOMAINS=...)"
@@ -21,8 +21,10 @@ engines: $(ENGINES)
 
 # the main job end to end on the embedded defaults: engines, sample data, real .eml files (events/emails)
 # ARGS=--once stops after the report; EMAILS=<folder> ingests another folder (e.g. ../shared/emails/dev)
+# (when the demo stops on an error it has explained itself, e.g. a port in use: Maven's exec stack trace is cut)
 demo: engines
-	$(MVN) -Ddemo -Ddemo.args="$(ARGS) $(if $(EMAILS),--emails=$(abspath $(EMAILS)))" -DskipTests -pl infra/local -am package
+	@set -o pipefail; $(MVN) -Ddemo -Ddemo.args="$(ARGS) $(if $(EMAILS),--emails=$(abspath $(EMAILS)))" -DskipTests \
+		-pl infra/local -am package 2>&1 | sed -u -e '/^\[ERROR\] Command execution failed/,$$d'
 
 # Debian's chromium + chromium-driver for the customer-page browser test (WebFormBrowserIT), installed once when
 # missing (sudo when not root). Without them the browser test says it is skipped and the rest still runs.
@@ -52,7 +54,7 @@ lint:
 clean:
 	$(MVN) clean
 
-# every budget of DESIGN §11; BENCH=name[,name] runs only those
+# every performance budget (docs/benchmarks.md); BENCH=name[,name] runs only those (email-pipeline, slack-ack, suggester)
 bench: engines
 	$(MVN) -Dbench -Dbench.only="$(BENCH)" -DskipTests -pl infra/bench -am verify
 
@@ -60,7 +62,7 @@ bench: engines
 parse-email:
 	@test -n "$(FILES)" || { echo 'usage: make parse-email FILES="a.eml b.eml"'; exit 64; }
 	@set -o pipefail; $(MVN) -Dstyle.color=never -Dparse-email -Dparse.files="$(abspath $(FILES))" -DskipTests \
-		-pl shared/adapters -am verify | sed -e 's/\x1b\[[0-9;]*m//g'
+		-pl shared/adapters -am verify | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^\[ERROR\] Command execution failed/,$$d'
 
 # the suggester's figures (docs/suggester.md): FILE=<replies.jsonl> scores the shipped model on your own labelled
 # replies; without FILE, k-fold cross-validation on ../shared/corpus/dev

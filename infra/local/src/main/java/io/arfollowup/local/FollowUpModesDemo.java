@@ -76,7 +76,7 @@ public final class FollowUpModesDemo {
 
     public Report run() {
         out.println();
-        out.println("(g) follow-up modes and channels (issue 6)");
+        out.println("(g) follow-up modes and channels");
         String automatic = automaticEmail();
         String[] confirmed = confirmWithSendNow();
         Object[] link = followResolvedLink();

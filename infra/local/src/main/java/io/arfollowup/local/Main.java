@@ -25,6 +25,24 @@ public final class Main {
         }
     }
 
+    /**
+     * Why the local runtime could not listen on {@code port} (another demo serving, most often), in one sentence
+     * that says what to type instead; empty when the port is free or {@code 0} (any free port).
+     */
+    static java.util.Optional<String> portProblem(int port) {
+        if (port == 0) {
+            return java.util.Optional.empty();
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            return java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.of("127.0.0.1:" + port + " is already in use (another make demo still serving?):"
+                    + " stop it with Ctrl-C, or run make demo ARGS=--port=" + (port == 65535 ? 8788 : port + 1)
+                    + " / port déjà utilisé : arrêtez l'autre démo ou choisissez un autre port.");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         boolean once = false;
         Path root = io.arfollowup.testing.engines.EngineLauncher.repositoryRoot();
@@ -47,6 +65,11 @@ public final class Main {
         }
         if (!Files.isDirectory(emails)) {
             System.err.println("no such folder: " + emails);
+            System.exit(2);
+        }
+        java.util.Optional<String> portProblem = portProblem(once ? 0 : port);
+        if (portProblem.isPresent()) { // before any engine starts: nothing to clean up, no stack trace
+            System.err.println(portProblem.get());
             System.exit(2);
         }
         // every run starts from the embedded defaults; the data stays under .local/ for inspection while serving

@@ -90,7 +90,17 @@ final class SlackDemo {
             long statuses = stub.lastView().orElseThrow().findValuesAsText("action_id").stream()
                     .filter("status_edit"::equals).count();
             out.printf("  /ar-status by %s (user group %s): %d statuses listed; by a non-admin: \"%s\"%n", admin,
-                    LocalEnvironment.ADMIN_GROUP, statuses, denied.body());
+                    LocalEnvironment.ADMIN_GROUP, statuses, ephemeralText(denied.body()));
+        }
+    }
+
+    /** The text a person sees of an ephemeral slash-command answer ({@code {"text": …}}), not its JSON. */
+    static String ephemeralText(String body) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = LocalJson.MAPPER.readTree(body);
+            return json.hasNonNull("text") ? json.get("text").asText() : body;
+        } catch (java.io.IOException | RuntimeException e) {
+            return body;
         }
     }
 }

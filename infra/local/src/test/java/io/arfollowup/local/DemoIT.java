@@ -66,6 +66,18 @@ class DemoIT {
     }
 
     @Test
+    void theConsole_readsAsAPersonsReport_stepsLetteredOnceInOrder_noTrackerJargonOrRawJson() {
+        String text = console.toString(StandardCharsets.UTF_8);
+        List<String> steps = text.lines().map(l -> java.util.regex.Pattern.compile("^\\(([a-z])\\) ").matcher(l))
+                .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).toList();
+
+        assertThat(steps).as("step letters, in order, each once").startsWith("a", "b", "c", "d", "e")
+                .doesNotHaveDuplicates().isSorted();
+        assertThat(text).doesNotContainPattern("\\(issue \\d+\\)").doesNotContain("{\"text\"")
+                .doesNotContain("null");
+    }
+
+    @Test
     void everySampleEmail_isStoredWithACard_andLinkedToItsCustomer() {
         assertThat(report.emails()).hasSize(14);
         for (Demo.EmailRun r : report.emails()) {

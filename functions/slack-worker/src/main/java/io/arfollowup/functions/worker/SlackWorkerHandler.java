@@ -68,11 +68,53 @@ public final class SlackWorkerHandler implements RequestStreamHandler {
             } else {
                 ResultMetrics.record(metrics, result);
             }
-            LOG.atInfo().addKeyValue("action", work.action()).addKeyValue("result", result).log("work done");
+            // ids and the outcome only: a result's toString carries comments (prefilled from the customer's words),
+            // promised amounts, colleague addresses and edited e-mail bodies, which never go to the log
+            LOG.atInfo().addKeyValue("action", work.action()).addKeyValue("responseId", component(work, "responseId"))
+                    .addKeyValue("outcome", outcome(result)).log("work done");
             output.write(Json.GSON.toJson(result).getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("action", work.action()).setCause(e).log("work failed; Lambda will retry");
+            LOG.atError().addKeyValue("action", work.action()).addKeyValue("responseId", component(work, "responseId"))
+                    .setCause(e).log("work failed; Lambda will retry");
             throw e;
         }
+    }
+
+    /** The result's {@code status} or {@code outcome} when it is an enum (no free text), else its type's name. */
+    static String outcome(Object result) {
+        if (result == null) {
+            return "none";
+        }
+        if (result instanceof Enum<?> e) {
+            return e.name();
+        }
+        for (String name : new String[] {"status", "outcome"}) {
+            if (component(result, name) instanceof Enum<?> e) {
+                return e.name();
+            }
+        }
+        return result.getClass().getSimpleName();
+    }
+
+    /** A record component by name, looked for on the record and on its {@code command}; null when absent. */
+    static Object component(Object value, String name) {
+        if (!(value instanceof Record record)) {
+            return null;
+        }
+        Object command = null;
+        for (java.lang.reflect.RecordComponent c : record.getClass().getRecordComponents()) {
+            if (c.getName().equals(name) || c.getName().equals("command")) {
+                try {
+                    Object v = c.getAccessor().invoke(record);
+                    if (c.getName().equals(name)) {
+                        return v;
+                    }
+                    command = v;
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
+            }
+        }
+        return command == null || command == value ? null : component(command, name);
     }
 }

@@ -102,6 +102,25 @@ class SlackWorkerHandlerTest {
     }
 
     @Test
+    void workDoneLog_carriesIdsAndTheOutcome_neverTheCollectorsOrCustomersWords() throws Exception {
+        java.io.PrintStream original = System.out;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(logs, true, StandardCharsets.UTF_8));
+        try {
+            run(qualify());
+        } finally {
+            System.setOut(original);
+        }
+
+        String log = logs.toString(StandardCharsets.UTF_8);
+        assertThat(log).contains("work done").contains("{\"responseId\":\"em-1\"}")
+                .contains("{\"outcome\":\"QUALIFIED\"}");
+        // the comments (prefilled from the customer's words), promised amounts and addresses stay out of the log
+        assertThat(log).doesNotContain("Virement le 14").doesNotContain("Prix contesté")
+                .doesNotContain("compta@fournil.example").doesNotContain("promisedDate");
+    }
+
+    @Test
     void validatePayload_validatesTheResponse() throws Exception {
         run(new Work.Validate("em-1", "U07ABCD1234"));
 
