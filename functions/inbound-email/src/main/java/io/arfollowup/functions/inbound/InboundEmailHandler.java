@@ -94,6 +94,11 @@ public final class InboundEmailHandler implements RequestStreamHandler {
                         .addKeyValue("customerId", r.customerId()).addKeyValue("linkedBy", r.linkedBy())
                         .addKeyValue("flags", r.flags()).addKeyValue("s3Key", command.mailKey())
                         .log("inbound mail handled");
+            } catch (ReceiveEmail.CardInFlight e) {
+                // a concurrent redelivery is posting the card: this one is retried by Lambda, nothing is lost
+                LOG.atWarn().addKeyValue("s3Key", command.mailKey()).addKeyValue("sesMessageId", command.messageId())
+                        .log("card being posted by another delivery; Lambda will retry");
+                throw e;
             } catch (RuntimeException e) {
                 LOG.atError().addKeyValue("s3Key", command.mailKey()).addKeyValue("sesMessageId", command.messageId())
                         .setCause(e).log("inbound mail failed; Lambda will retry");

@@ -65,6 +65,53 @@ class InboundEmailHandlerTest {
     }
 
     @Test
+    void e16_deliveryDiedPostingTheCard_aConcurrentRedeliveryWaits_theLaterRetryPostsOneCard() {
+        f.store(E16_KEY, InboundFixture.caseFile("E16-token-in-second-recipient-reply-all.eml"));
+        f.chat.failingPosts.set(1);
+        assertThatThrownBy(() -> f.handle(InboundFixture.caseFile("E16-ses-receipt-event.json")))
+                .hasMessageContaining("slack unavailable");
+        String id = Ids.responseIdForMail(E16_SES_ID);
+        assertThat(f.responses.get(id)).hasValueSatisfying(r -> assertThat(r.card()).isNull());
+
+        // SES's redelivery while the first delivery still holds the card: it must not post a second card
+        f.now.set(InboundFixture.NOW.plusSeconds(10));
+        assertThatThrownBy(() -> f.handle(InboundFixture.caseFile("E16-ses-receipt-event.json")))
+                .isInstanceOf(io.arfollowup.core.usecase.ReceiveEmail.CardInFlight.class);
+        assertThat(f.chat.posted()).isEmpty();
+
+        // Lambda's retry a minute later: the claim expired, the card is posted once and recorded
+        f.now.set(InboundFixture.NOW.plusSeconds(70));
+        f.handle(InboundFixture.caseFile("E16-ses-receipt-event.json"));
+        f.now.set(InboundFixture.NOW.plusSeconds(200));
+        f.handle(InboundFixture.caseFile("E16-ses-receipt-event.json"));
+
+        assertThat(f.chat.posted()).singleElement().satisfies(card -> assertThat(card.response().id()).isEqualTo(id));
+        assertThat(f.responses.get(id).orElseThrow().card()).isNotNull();
+        assertThat(responses().size()).isEqualTo(1);
+    }
+
+    @Test
+    void e16_deliveryDiedRightAfterStoringTheResponse_theRedeliveryStillLearnsTheContact() {
+        f.store(E16_KEY, InboundFixture.caseFile("E16-token-in-second-recipient-reply-all.eml"));
+        f.handle(InboundFixture.caseFile("E16-ses-receipt-event.json"));
+        Response stored = f.responses.get(Ids.responseIdForMail(E16_SES_ID)).orElseThrow();
+        // as if that delivery had died between storing the response and anything after it
+        InboundFixture again = new InboundFixture();
+        again.store(E16_KEY, InboundFixture.caseFile("E16-token-in-second-recipient-reply-all.eml"));
+        again.responses.create(new Response(stored.id(), stored.channel(), stored.customerId(), stored.sender(),
+                stored.senderName(), stored.receivedAt(), stored.subject(), stored.newText(), stored.language(),
+                stored.rawKey(), stored.fullTextKey(), stored.attachments(), stored.itemRefs(), stored.answers(),
+                stored.flags(), stored.token(), stored.messageId(), stored.state(), null, null),
+                InboundFixture.NOW.minusSeconds(1));
+
+        again.handle(InboundFixture.caseFile("E16-ses-receipt-event.json"));
+
+        assertThat(again.customers.get("C-PERRIN").orElseThrow().contacts()).extracting(Contact::email)
+                .contains("n.perrin@perrin-immobilier.example.com");
+        assertThat(again.chat.posted()).hasSize(1);
+    }
+
+    @Test
     void s3Event_urlEncodedKeyWithPlus_readsTheObjectAtTheDecodedKey() {
         String key = "raw/demo/réponse client+1.eml";
         f.store(key, InboundFixture.caseFile("E16-token-in-second-recipient-reply-all.eml"));

@@ -83,7 +83,7 @@ public final class DynamoDbCustomerStore implements CustomerStore {
     public void put(Customer c) {
         dynamo.putItem(b -> b.tableName(table).item(toItem(c)));
         for (Contact contact : c.contacts()) {
-            index(c.id(), contact);
+            index(c.id(), contact, true);
         }
         indexName(c);
     }
@@ -103,6 +103,17 @@ public final class DynamoDbCustomerStore implements CustomerStore {
 
     @Override
     public void addContact(String customerId, Contact contact) {
+        addContact(customerId, contact, true);
+    }
+
+    @Override
+    public void addContact(Customer known, Contact contact) {
+        boolean domainKnown = !contact.domain().isEmpty()
+                && known.contacts().stream().anyMatch(c -> c.domain().equals(contact.domain()));
+        addContact(known.id(), contact, !domainKnown);
+    }
+
+    private void addContact(String customerId, Contact contact, boolean indexDomain) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(customerId))
                     .updateExpression("SET #contacts = list_append(if_not_exists(#contacts, :empty), :new), "
@@ -117,7 +128,30 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         } catch (ConditionalCheckFailedException knownOrMissing) {
             return; // already a contact (idempotent) or no such customer
         }
-        index(customerId, contact);
+        index(customerId, contact, indexDomain);
+    }
+
+    @Override
+    public void markContactFailing(Customer known, String email) {
+        List<Contact> contacts = known.contacts();
+        for (int i = 0; i < contacts.size(); i++) {
+            if (contacts.get(i).email().equalsIgnoreCase(email)) {
+                String path = "#contacts[" + i + "]";
+                String address = contacts.get(i).email();
+                try {
+                    dynamo.updateItem(b -> b.tableName(table).key(key(known.id()))
+                            .updateExpression("SET " + path + ".#failing = :t")
+                            .conditionExpression(path + ".#email = :e")
+                            .expressionAttributeNames(Map.of("#contacts", "contacts", "#failing", "failing",
+                                    "#email", "email"))
+                            .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true),
+                                    ":e", Attrs.s(address))));
+                } catch (ConditionalCheckFailedException listChanged) {
+                    markContactFailing(known.id(), email); // the list moved since it was read: read it again
+                    return;
+                }
+            }
+        }
     }
 
     @Override
@@ -138,10 +172,10 @@ public final class DynamoDbCustomerStore implements CustomerStore {
         }
     }
 
-    private void index(String customerId, Contact contact) {
+    private void index(String customerId, Contact contact, boolean indexDomain) {
         dynamo.putItem(b -> b.tableName(table).item(Map.of(PK, Attrs.s("EMAIL#" + contact.email()),
                 SK, Attrs.s("C#" + customerId), "customerId", Attrs.s(customerId))));
-        if (!contact.domain().isEmpty()) {
+        if (indexDomain && !contact.domain().isEmpty()) {
             dynamo.putItem(b -> b.tableName(table).item(Map.of(PK, Attrs.s("DOMAIN#" + contact.domain()),
                     SK, Attrs.s("C#" + customerId), "customerId", Attrs.s(customerId))));
         }

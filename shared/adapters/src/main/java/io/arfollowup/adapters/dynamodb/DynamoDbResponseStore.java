@@ -21,6 +21,7 @@ import io.arfollowup.core.domain.StatusType;
 import io.arfollowup.core.domain.SuggestedGroup;
 import io.arfollowup.core.domain.Suggestion;
 import io.arfollowup.core.port.ResponseStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -56,7 +57,37 @@ public final class DynamoDbResponseStore implements ResponseStore {
 
     @Override
     public boolean create(Response r) {
-        Map<String, AttributeValue> item = toItem(r);
+        return put(toItem(r));
+    }
+
+    @Override
+    public boolean create(Response r, Instant cardClaimUntil) {
+        Map<String, AttributeValue> item = new HashMap<>(toItem(r));
+        item.put(CARD_CLAIM, AttributeValue.fromN(Long.toString(cardClaimUntil.toEpochMilli())));
+        return put(item);
+    }
+
+    @Override
+    public boolean claimCard(String responseId, Instant now, Instant until) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key(responseId))
+                    .updateExpression("SET #claim = :until")
+                    .conditionExpression("attribute_exists(#pk) AND attribute_not_exists(#card) "
+                            + "AND (attribute_not_exists(#claim) OR #claim < :now)")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#card", "card", "#claim", CARD_CLAIM))
+                    .expressionAttributeValues(Map.of(
+                            ":until", AttributeValue.fromN(Long.toString(until.toEpochMilli())),
+                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
+            return true;
+        } catch (ConditionalCheckFailedException cardOrHeld) {
+            return false;
+        }
+    }
+
+    /** Epoch millis until which one delivery holds the right to post the response's card. */
+    static final String CARD_CLAIM = "cardClaimUntil";
+
+    private boolean put(Map<String, AttributeValue> item) {
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", PK)));

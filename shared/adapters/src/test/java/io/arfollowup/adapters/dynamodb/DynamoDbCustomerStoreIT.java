@@ -88,6 +88,42 @@ class DynamoDbCustomerStoreIT {
     }
 
     @Test
+    void addContact_toACustomerJustRead_sameDomain_isFoundByAddressAndDomain() {
+        String d = domain();
+        Customer c = customer("compta@" + d);
+        store.put(c);
+
+        store.addContact(c, Contact.of("n.perrin@" + d, "Nicolas Perrin"));
+        store.addContact(c, Contact.of("n.perrin@" + d, "Nicolas Perrin"));
+
+        assertThat(store.get(c.id()).orElseThrow().contacts()).extracting(Contact::email)
+                .containsExactly("compta@" + d, "n.perrin@" + d);
+        assertThat(store.byContactEmail("n.perrin@" + d)).map(Customer::id).contains(c.id());
+        assertThat(store.byDomain(d, 5)).extracting(Customer::id).containsExactly(c.id());
+    }
+
+    @Test
+    void markContactFailing_onACustomerJustRead_marksThatContact_evenAfterTheListMoved() {
+        String d = domain();
+        Customer c = customer("compta@" + d);
+        store.put(c);
+        store.addContact(c.id(), Contact.of("ap@" + d, "AP"));
+        Customer read = store.get(c.id()).orElseThrow();
+
+        store.markContactFailing(read, "AP@" + d);
+        assertThat(store.get(c.id()).orElseThrow().contacts()).filteredOn(Contact::failing).extracting(Contact::email)
+                .containsExactly("ap@" + d);
+
+        // the list changed since it was read (the contact moved): the write is refused, the store reads it again
+        store.put(new Customer(c.id(), c.name(), c.language(), c.country(), c.zone(),
+                java.util.List.of(Contact.of("ap@" + d, "AP"), Contact.of("compta@" + d, null)), c.collector(),
+                c.salesRep()));
+        store.markContactFailing(read, "compta@" + d);
+        assertThat(store.get(c.id()).orElseThrow().contacts()).filteredOn(Contact::failing).extracting(Contact::email)
+                .containsExactly("compta@" + d);
+    }
+
+    @Test
     void addContact_twice_keepsOneContact() {
         String d = domain();
         Customer c = customer("compta@" + d);

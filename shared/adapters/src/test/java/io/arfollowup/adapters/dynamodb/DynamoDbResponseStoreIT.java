@@ -110,6 +110,23 @@ class DynamoDbResponseStoreIT {
     }
 
     @Test
+    void cardClaim_heldByTheCreatingDelivery_untilItExpires_neverOnceACardIsRecorded() {
+        Response r = response(newId(), "x");
+        java.time.Instant t0 = java.time.Instant.parse("2025-03-12T09:00:00Z");
+        assertThat(store.create(r, t0.plusSeconds(45))).isTrue();
+        assertThat(store.create(r, t0.plusSeconds(45))).isFalse();
+
+        assertThat(store.claimCard(r.id(), t0.plusSeconds(10), t0.plusSeconds(55))).isFalse(); // held
+        assertThat(store.claimCard(r.id(), t0.plusSeconds(60), t0.plusSeconds(105))).isTrue(); // expired: taken over
+        assertThat(store.claimCard(r.id(), t0.plusSeconds(61), t0.plusSeconds(106))).isFalse();
+
+        store.recordCard(r.id(), new CardRef("C07RELANCES", "1741599000.123456"));
+        assertThat(store.claimCard(r.id(), t0.plusSeconds(600), t0.plusSeconds(645))).isFalse(); // a card exists
+        assertThat(store.claimCard(newId(), t0, t0.plusSeconds(45))).isFalse(); // no such response
+        assertThat(store.get(r.id()).orElseThrow().card()).isNotNull();
+    }
+
+    @Test
     void recordCard_unknownResponse_isRefusedAndCreatesNothing() {
         String id = newId();
 

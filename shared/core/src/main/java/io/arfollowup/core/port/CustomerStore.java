@@ -24,6 +24,22 @@ public interface CustomerStore {
     void markContactFailing(String customerId, String email);
 
     /**
+     * {@link #addContact(String, Contact)} for a customer just read: an adapter may skip what it already knows (the
+     * domain index when another contact of this customer shares the domain).
+     */
+    default void addContact(Customer known, Contact contact) {
+        addContact(known.id(), contact);
+    }
+
+    /**
+     * {@link #markContactFailing(String, String)} for a customer just read: an adapter may write without reading it
+     * again (the contact's place in the list is known; a list changed since is read again).
+     */
+    default void markContactFailing(Customer known, String email) {
+        markContactFailing(known.id(), email);
+    }
+
+    /**
      * Every customer that has this contact address (case-insensitive), at most {@code limit}: an address shared by
      * several customers (a group's accounts-payable mailbox) bounces for all of them.
      */

@@ -4,6 +4,7 @@ import io.arfollowup.core.domain.CardRef;
 import io.arfollowup.core.domain.Response;
 import io.arfollowup.core.domain.ResponseState;
 import io.arfollowup.core.domain.Suggestion;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,19 @@ import java.util.Set;
 public interface ResponseStore {
     /** Stores a new response; false (and nothing written) when one with this id exists. */
     boolean create(Response response);
+
+    /**
+     * Stores a new response that holds the right to post its card until {@code cardClaimUntil}, in the same single
+     * write: a redelivery running at the same time finds the claim and does not post a second card. False (and
+     * nothing written) when one with this id exists.
+     */
+    boolean create(Response response, Instant cardClaimUntil);
+
+    /**
+     * Takes the right to post the card of a stored response that has none, unless another delivery holds it (its
+     * claim not yet expired at {@code now}): one conditional write. False when a card is recorded or the claim is held.
+     */
+    boolean claimCard(String responseId, Instant now, Instant until);
 
     Optional<Response> get(String responseId);
 

@@ -74,6 +74,12 @@ public final class ReceiveEmail {
                          String linkedBy) {
     }
 
+    /**
+     * How long a delivery holds the right to post a card: longer than posting takes (one Slack call, seconds), shorter
+     * than Lambda's first asynchronous retry (one minute), so a delivery that died is taken over by that retry.
+     */
+    static final java.time.Duration CARD_CLAIM = java.time.Duration.ofSeconds(45);
+
     private static final Set<String> FREE_MAIL_DOMAINS = Set.of(
             "gmail.com", "googlemail.com", "outlook.com", "outlook.fr", "hotmail.com", "hotmail.fr", "live.com",
             "live.fr", "msn.com", "yahoo.com", "yahoo.fr", "icloud.com", "me.com", "orange.fr", "wanadoo.fr",
@@ -167,23 +173,37 @@ public final class ReceiveEmail {
             }
         }
 
-        if (!responses.create(response)) {
-            return resume(responseId);
+        Instant now = clock.instant();
+        if (!responses.create(response, now.plus(CARD_CLAIM))) {
+            return resume(responseId, customer, mail, link, now);
         }
-        if (customer != null && mail.bounce()) {
-            for (String failed : mail.bouncedRecipients()) {
-                customers.markContactFailing(customer.id(), failed);
-            }
-        }
-        if (customer != null && from != null && link.byToken && !mail.autoReply() && !mail.bounce()
-                && !customer.hasContact(from.address())) {
-            customers.addContact(customer.id(), Contact.of(from.address(), from.displayName()));
-        }
+        learnContacts(customer, mail, link);
         if (state != ResponseState.QUARANTINED) {
             CardRef card = chat.postResponseCard(new CardView(response, customer, openItems, null));
             responses.recordCard(responseId, card);
         }
         return new Result(responseId, Outcome.STORED, response.customerId(), flags, link.by);
+    }
+
+    /**
+     * What a mail teaches about the customer's contacts: a bounce marks the failed recipients, a reply through the
+     * customer's token from a new address adds that address. Idempotent, so a redelivery re-applies it: a delivery
+     * that crashed after storing the response still gets it done.
+     */
+    private void learnContacts(Customer customer, ReadMail mail, Link link) {
+        if (customer == null) {
+            return;
+        }
+        if (mail.bounce()) {
+            for (String failed : mail.bouncedRecipients()) {
+                customers.markContactFailing(customer, failed);
+            }
+        }
+        MailAddress from = mail.from();
+        if (from != null && link.byToken && !mail.autoReply() && !mail.bounce()
+                && !customer.hasContact(from.address())) {
+            customers.addContact(customer, Contact.of(from.address(), from.displayName()));
+        }
     }
 
     private ReadMail read(Command command, String responseId) {
@@ -283,10 +303,26 @@ public final class ReceiveEmail {
         }
     }
 
-    private Result resume(String responseId) {
+    /**
+     * A redelivery of a stored mail (SES retried, or Lambda after a crash): the contacts are taught again (idempotent)
+     * and the card is posted only if none was and no other delivery holds the right to post it. When another delivery
+     * is posting it right now, this one fails with {@link CardInFlight}, so Lambda retries it later: by then the card
+     * is recorded (nothing to do) or that delivery died and its claim expired (this one posts it). Never two cards.
+     */
+    private Result resume(String responseId, Customer linked, ReadMail mail, Link link, Instant now) {
         Response existing = responses.get(responseId)
                 .orElseThrow(() -> new IllegalStateException("response " + responseId + " vanished"));
+        if (linked != null && linked.id().equals(existing.customerId())) {
+            learnContacts(linked, mail, link);
+        }
         if (existing.card() == null && existing.state() != ResponseState.QUARANTINED) {
+            if (!responses.claimCard(responseId, now, now.plus(CARD_CLAIM))) {
+                Response again = responses.get(responseId).orElse(existing);
+                if (again.card() != null) {
+                    return new Result(responseId, Outcome.DUPLICATE, existing.customerId(), existing.flags(), null);
+                }
+                throw new CardInFlight(responseId);
+            }
             Customer customer = existing.customerId() == null ? null
                     : customers.get(existing.customerId()).orElse(null);
             List<Item> openItems = customer == null ? List.of() : items.openItems(customer.id());
@@ -295,6 +331,13 @@ public final class ReceiveEmail {
             return new Result(responseId, Outcome.CARD_RESUMED, existing.customerId(), existing.flags(), null);
         }
         return new Result(responseId, Outcome.DUPLICATE, existing.customerId(), existing.flags(), null);
+    }
+
+    /** Another delivery of the same mail is posting its card now: retry later (Lambda does), nothing is lost. */
+    public static final class CardInFlight extends RuntimeException {
+        public CardInFlight(String responseId) {
+            super("the card of " + responseId + " is being posted by another delivery; retry later");
+        }
     }
 
     static String lower(String s) {

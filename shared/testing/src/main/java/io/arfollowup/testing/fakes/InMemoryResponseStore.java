@@ -5,6 +5,7 @@ import io.arfollowup.core.domain.Response;
 import io.arfollowup.core.domain.ResponseState;
 import io.arfollowup.core.domain.Suggestion;
 import io.arfollowup.core.port.ResponseStore;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,9 +15,31 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryResponseStore implements ResponseStore {
     private final Map<String, Response> responses = new ConcurrentHashMap<>();
 
+    private final Map<String, Instant> cardClaims = new ConcurrentHashMap<>();
+
     @Override
     public boolean create(Response response) {
         return responses.putIfAbsent(response.id(), response) == null;
+    }
+
+    @Override
+    public synchronized boolean create(Response response, Instant cardClaimUntil) {
+        if (!create(response)) {
+            return false;
+        }
+        cardClaims.put(response.id(), cardClaimUntil);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean claimCard(String responseId, Instant now, Instant until) {
+        Response r = responses.get(responseId);
+        Instant held = cardClaims.get(responseId);
+        if (r == null || r.card() != null || (held != null && !held.isBefore(now))) {
+            return false;
+        }
+        cardClaims.put(responseId, until);
+        return true;
     }
 
     @Override

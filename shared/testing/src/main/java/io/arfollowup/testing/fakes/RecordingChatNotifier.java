@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RecordingChatNotifier implements ChatNotifier {
     private final AtomicInteger ts = new AtomicInteger();
     public final List<CardView> posted = new CopyOnWriteArrayList<>();
+    /** How many of the next response cards fail to post (Slack down, or the Lambda dying mid-call). */
+    public final java.util.concurrent.atomic.AtomicInteger failingPosts = new java.util.concurrent.atomic.AtomicInteger();
     public final List<CardView> updated = new CopyOnWriteArrayList<>();
     public final List<FollowUpCard> followUpCards = new CopyOnWriteArrayList<>();
     public final List<String> threadReplies = new CopyOnWriteArrayList<>();
@@ -29,6 +31,9 @@ public final class RecordingChatNotifier implements ChatNotifier {
 
     @Override
     public CardRef postResponseCard(CardView view) {
+        if (failingPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("slack unavailable");
+        }
         posted.add(view);
         return new CardRef("C0TEST", "1700000000." + ts.incrementAndGet());
     }
