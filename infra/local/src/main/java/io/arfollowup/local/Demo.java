@@ -263,12 +263,18 @@ public final class Demo {
         Customer customer = resp.customerId() == null ? null : c.customers().get(resp.customerId()).orElse(null);
         String collector = customer != null && customer.collector() != null ? customer.collector() : "U0COLLECT1";
         boolean machine = resp.has(ResponseFlag.AUTO_REPLY) || resp.has(ResponseFlag.BOUNCE);
+        if (customer == null && !machine) {
+            // a collector links it to its customer with the card's picker first (SlackDayIT shows it)
+            out.printf("  %-40s unmatched: left on its card for triage (customer picker) → %s%n", r.file(),
+                    resp.state());
+            return r;
+        }
         if (customer == null || machine || decision == null || "OUT_OF_OFFICE".equals(decision.status())
                 || "NO_ACTION".equals(decision.status())) {
             int status = slack.clickButton(collector, resp.card().channel(), resp.card().ts(), SlackIds.VALIDATE, resp.id());
             Response after = c.responses().get(resp.id()).orElse(resp);
             out.printf("  %-40s Validate (no qualification%s) → HTTP %d → %s%n", r.file(),
-                    customer == null ? ": unmatched, left for triage" : machine ? ": machine-generated"
+                    machine ? ": machine-generated"
                             : decision == null ? ": no scripted decision" : "", status, after.state());
             return new EmailRun(r.file(), r.responseId(), after, null, List.of(), status);
         }

@@ -55,7 +55,7 @@ public final class WebFormDemo {
         out.println("(f) the customer's page: a signed link, answered over HTTP (multipart, base64 through the "
                 + "HTTP API v2 event)");
         String link = CustomerLinks.url(runtime.endpoint().toString(), c.customerLinks().token(CUSTOMER));
-        out.println("  link for " + CUSTOMER + " (valid 30 days, open it in a browser while the demo serves): ");
+        out.println("  link for " + CUSTOMER + " (valid 30 days; open it in a browser while `make demo` serves, not with --once): ");
         out.println("    " + link);
 
         HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(link)).GET().build());
