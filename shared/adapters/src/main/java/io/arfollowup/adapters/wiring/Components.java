@@ -379,7 +379,7 @@ public final class Components {
         return new io.arfollowup.core.webform.SendNewLink(customerAccess(), customers(), linkRequestLimiter(),
                 customerLinks(), mailer(), renderer(),
                 io.arfollowup.adapters.config.BundledTemplates.load("config/web-form-emails.yaml",
-                        "customer-new-link"), outbound(), planner());
+                        "customer-new-link"), outbound(), planner(), onceStore(), clock);
     }
 
     public ReceiveEmail receiveEmail(MailReader reader) {

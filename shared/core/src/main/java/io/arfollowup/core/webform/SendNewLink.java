@@ -59,10 +59,19 @@ public final class SendNewLink {
     private final ActionTemplate template;
     private final OutboundSettings outbound;
     private final FollowUpPlanner planner;
+    private final io.arfollowup.core.port.OnceStore once;
+    private final java.time.Clock clock;
 
+    /**
+     * {@code once}: one e-mail per submitted form (its nonce), so a double click or a resubmitted page sends one
+     * link and counts once against the daily limit.
+     */
     public SendNewLink(CustomerAccess access, CustomerStore customers, LinkRequestLimiter limiter,
                        CustomerLinks links, Mailer mailer, TemplateRenderer renderer, ActionTemplate template,
-                       OutboundSettings outbound, FollowUpPlanner planner) {
+                       OutboundSettings outbound, FollowUpPlanner planner, io.arfollowup.core.port.OnceStore once,
+                       java.time.Clock clock) {
+        this.once = once;
+        this.clock = clock;
         this.access = access;
         this.customers = customers;
         this.limiter = limiter;
@@ -88,12 +97,14 @@ public final class SendNewLink {
             customerId = ((Granted) a).customer().id();
             linkId = ((Granted) a).linkId();
         }
-        if (access.formNonce(linkId, csrf).isEmpty()) {
+        Optional<String> nonce = access.formNonce(linkId, csrf);
+        if (nonce.isEmpty()) {
             return new FormExpired();
         }
         Optional<Customer> found = customers.get(customerId);
         if (found.isEmpty()) {
-            return new LinkRefused("unknown customer");
+            // the expired page offered a new link; the customer is gone since: no address to send it to
+            return new NoContact(null);
         }
         Customer customer = found.get();
         String language = customer.language().code();
@@ -101,7 +112,12 @@ public final class SendNewLink {
         if (contact.isEmpty()) {
             return new NoContact(language);
         }
+        String onceKey = "newlink/" + linkId + "/" + nonce.get();
+        if (!once.claim(onceKey, clock.instant())) {
+            return new Sent(mask(contact.get().email()), language); // the same form again: already sent
+        }
         if (!limiter.tryAcquire(customer.id(), planner.today(customer.zone()), DAILY_LIMIT)) {
+            once.release(onceKey); // nothing sent for this form: a later submit of it is judged again
             return new RateLimited(language);
         }
         String token2 = links.token(customer.id());
@@ -114,9 +130,14 @@ public final class SendNewLink {
                 planner.today(customer.zone()).plusDays(CustomerLinks.VALIDITY.toDays())));
         RenderedMessage m = renderer.render(template, customer.language(), model);
         String domain = outbound.fromAddress().substring(outbound.fromAddress().indexOf('@') + 1);
-        mailer.send(new OutgoingEmail(outbound.from(), List.of(contact.get().email()), List.of(), null, m.subject(),
-                m.text(), m.html(), "<" + Ids.derived("nl-", token2) + "@" + domain + ">", null, List.of(), null,
-                List.of(), Map.of()));
+        try {
+            mailer.send(new OutgoingEmail(outbound.from(), List.of(contact.get().email()), List.of(), null,
+                    m.subject(), m.text(), m.html(), "<" + Ids.derived("nl-", token2) + "@" + domain + ">", null,
+                    List.of(), null, List.of(), Map.of()));
+        } catch (RuntimeException e) {
+            once.release(onceKey); // not sent: the customer can try again
+            throw e;
+        }
         return new Sent(mask(contact.get().email()), language);
     }
 

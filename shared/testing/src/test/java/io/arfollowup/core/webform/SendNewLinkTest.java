@@ -16,10 +16,12 @@ class SendNewLinkTest {
         var expired = (ShowStatement.LinkExpired) f.show().open(token);
 
         for (int i = 0; i < 3; i++) {
-            assertThat(f.sendNewLink().handle(token, expired.csrf(), null))
+            String csrf = ((ShowStatement.LinkExpired) f.show().open(token)).csrf(); // the page opened again
+            assertThat(f.sendNewLink().handle(token, csrf, null))
                     .isEqualTo(new SendNewLink.Sent("c•••@fournil.example", "fr"));
         }
-        assertThat(f.sendNewLink().handle(token, expired.csrf(), null)).isInstanceOf(SendNewLink.RateLimited.class);
+        String fourth = ((ShowStatement.LinkExpired) f.show().open(token)).csrf();
+        assertThat(f.sendNewLink().handle(token, fourth, null)).isInstanceOf(SendNewLink.RateLimited.class);
         assertThat(f.mailer.sent()).hasSize(3).allSatisfy(m -> {
             assertThat(m.to()).containsExactly("compta@fournil.example");
             assertThat(m.textBody()).contains("https://pay.example.com/r/");
@@ -48,5 +50,29 @@ class SendNewLinkTest {
         assertThat(f.access.check(token)).isInstanceOf(CustomerAccess.Granted.class);
         assertThat(new io.arfollowup.core.usecase.OutboundSettings("a@b.example", null, "X", "https://x.example")
                 .webLink("C1")).isEqualTo("https://x.example");
+    }
+
+    @Test
+    void theSameFormSubmittedTwice_aDoubleClick_sendsOneLink_andCountsOnce() {
+        String token = f.links.token("C1");
+        f.now.set(WebFormFixture.NOW.plus(CustomerLinks.VALIDITY).plus(Duration.ofHours(1)));
+        var expired = (ShowStatement.LinkExpired) f.show().open(token);
+
+        assertThat(f.sendNewLink().handle(token, expired.csrf(), null)).isInstanceOf(SendNewLink.Sent.class);
+        assertThat(f.sendNewLink().handle(token, expired.csrf(), null))
+                .isEqualTo(new SendNewLink.Sent("c•••@fournil.example", "fr"));
+
+        assertThat(f.mailer.sent()).hasSize(1);
+        assertThat(f.limiter.count("C1", f.planner.today(f.customers.get("C1").orElseThrow().zone()))).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredLinkOfACustomerNoLongerKnown_offersNoLinkToSend_insteadOfCallingTheLinkInvalid() {
+        String token = f.links.token("C-GONE");
+        f.now.set(WebFormFixture.NOW.plus(CustomerLinks.VALIDITY).plus(Duration.ofHours(1)));
+        var expired = (ShowStatement.LinkExpired) f.show().open(token);
+
+        assertThat(f.sendNewLink().handle(token, expired.csrf(), null)).isInstanceOf(SendNewLink.NoContact.class);
+        assertThat(f.mailer.sent()).isEmpty();
     }
 }

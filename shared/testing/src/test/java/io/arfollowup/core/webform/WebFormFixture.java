@@ -58,6 +58,7 @@ final class WebFormFixture {
         }
     };
     final InMemoryCustomerStore customers = new InMemoryCustomerStore();
+    final io.arfollowup.testing.fakes.InMemoryOnceStore once = new io.arfollowup.testing.fakes.InMemoryOnceStore();
     final InMemoryItemStore items = new InMemoryItemStore();
     final InMemoryResponseStore responses = new InMemoryResponseStore();
     final InMemoryQualificationStore qualifications = new InMemoryQualificationStore();
@@ -155,7 +156,8 @@ final class WebFormFixture {
         return new SendNewLink(access, customers, limiter, links, mailer,
                 (t, l, m) -> new RenderedMessage("Nouveau lien", "Lien : " + m.get("webLink"), "<p>lien</p>"),
                 TestData.template("customer-new-link", io.arfollowup.core.domain.ActionChannel.EMAIL,
-                        io.arfollowup.core.domain.RecipientRule.CLIENT), outbound, planner);
+                        io.arfollowup.core.domain.RecipientRule.CLIENT), outbound, planner,
+                once, clock);
     }
 
     /** A token of C1 and the CSRF value of a fresh page. */
