@@ -58,6 +58,7 @@ public final class WebFormHandler implements RequestStreamHandler {
                         + "\"/r/prime\",\"headers\":{},\"requestContext\":{\"http\":{\"method\":\"GET\","
                         + "\"path\":\"/r/prime\",\"sourceIp\":\"127.0.0.1\"}}}"))))
                 .before("link-signer", () -> c.linkSigner())
+                .before("suggester", c.primeSuggester()) // built lazily (a GET does not need it): built here
                 .before("s3", () -> c.aws().s3().prime(c.config().mailBucket()))
                 .register();
     }

@@ -353,7 +353,32 @@ public final class Components {
     /** Structured answers suggest their own statuses; anything else goes to the text suggester. */
     public Suggester webFormSuggester() {
         return new io.arfollowup.core.webform.StructuredAnswerSuggester(rules(), planner(), uiLanguage(),
-                suggester());
+                lazySuggester());
+    }
+
+    /**
+     * The suggester, built on its first use (the lexicon, the seed model and the learned counts read from DynamoDB):
+     * the customer's page opens (GET) without paying for it; the first answer posted does, or the SnapStart priming.
+     */
+    public Suggester lazySuggester() {
+        return new Suggester() {
+            @Override
+            public java.util.Optional<io.arfollowup.core.domain.Suggestion> suggest(
+                    io.arfollowup.core.port.SuggestionRequest request) {
+                return suggester().suggest(request);
+            }
+
+            @Override
+            public void learn(io.arfollowup.core.port.SuggestionRequest request,
+                              io.arfollowup.core.domain.Qualification decision) {
+                suggester().learn(request, decision);
+            }
+
+            @Override
+            public void forget(String responseId) {
+                suggester().forget(responseId);
+            }
+        };
     }
 
     public io.arfollowup.core.webform.ShowStatement showStatement() {
