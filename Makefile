@@ -1,6 +1,6 @@
 # ar-followup — the commands a person types. Everything installs what it needs itself (npm ci, Maven).
 SHELL := /bin/bash
-MVN ?= mvn -B -q
+MVN ?= mvn -B -q -Dstyle.color=never
 ENGINES := infra/local/node_modules/.package-lock.json
 
 .PHONY: help test demo build bench eval parse-email engines browser clean lint
@@ -61,7 +61,7 @@ bench: engines
 # what the inbound parser reads from each message, one JSON object per file (INBOUND_DOMAINS from the environment)
 parse-email:
 	@test -n "$(FILES)" || { echo 'usage: make parse-email FILES="a.eml b.eml"'; exit 64; }
-	@set -o pipefail; $(MVN) -Dstyle.color=never -Dparse-email -Dparse.files="$(abspath $(FILES))" -DskipTests \
+	@set -o pipefail; $(MVN) -Dparse-email -Dparse.files="$(abspath $(FILES))" -DskipTests \
 		-pl shared/adapters -am verify | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^\[ERROR\] Command execution failed/,$$d'
 
 # the suggester's figures (docs/suggester.md): FILE=<replies.jsonl> scores the shipped model on your own labelled
