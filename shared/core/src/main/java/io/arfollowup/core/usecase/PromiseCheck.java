@@ -143,6 +143,7 @@ public final class PromiseCheck implements FollowUpGuard {
                 .collect(Collectors.toMap(Item::number, Function.identity(), (a, b) -> a));
         List<String> kept;
         List<String> broken;
+        boolean alerted = false;
         if (promise.state().isSettled()) {
             kept = promise.keptItems(); // a retry: finish what the first attempt decided
             broken = promise.brokenItems();
@@ -150,15 +151,24 @@ public final class PromiseCheck implements FollowUpGuard {
             kept = promise.itemNumbers().stream().filter(n -> !open.containsKey(n)).toList();
             broken = promise.itemNumbers().stream().filter(open::containsKey).toList();
             PromiseState to = broken.isEmpty() ? PromiseState.KEPT : PromiseState.BROKEN;
-            if (!promises.settle(customer.id(), promise.id(), to, kept, broken, clock.instant())) {
+            // broken: the owner's alert is claimed by the same conditional write (one call, DESIGN §11) and sent at
+            // once, before the items change, so the window between claim and send stays as short as before
+            boolean claim = !broken.isEmpty() && !promise.ownerAlerted();
+            if (!promises.settle(promise, to, kept, broken, clock.instant(), claim)) {
                 Promise now = promises.get(customer.id(), promise.id()).orElse(promise);
                 if (now.state() == PromiseState.CANCELLED) {
                     return new Outcome(FollowUpState.CANCELLED, "promise cancelled (re-qualified)");
                 }
                 kept = now.keptItems();
                 broken = now.brokenItems();
+                promise = promise.settled(to, kept, broken, clock.instant());
+            } else {
+                promise = promise.settled(to, kept, broken, clock.instant());
+                if (claim) {
+                    alert(promise, customer, owner);
+                    alerted = true;
+                }
             }
-            promise = promise.settled(to, kept, broken, clock.instant());
         }
         Instant now = clock.instant();
         String cause = "promise " + promise.id() + " of " + (promise.promisedDate() == null ? "?"
@@ -183,18 +193,23 @@ public final class PromiseCheck implements FollowUpGuard {
             return new Outcome(FollowUpState.DONE, "promise kept: " + String.join(", ", kept) + " paid");
         }
         FollowUp next = planBrokenFollowUp(promise, customer, owner, responseId, broken);
-        if (!promise.ownerAlerted() && promises.claimOwnerAlert(customer.id(), promise.id())) {
-            try {
-                team.promiseBroken(promise, customer, owner);
-            } catch (RuntimeException e) {
-                promises.releaseOwnerAlert(customer.id(), promise.id()); // the retried check sends it
-                throw e;
-            }
+        if (!alerted && !promise.ownerAlerted() && promises.claimOwnerAlert(customer.id(), promise.id())) {
+            alert(promise, customer, owner);
         }
         String detail = (kept.isEmpty() ? "promise broken: " : "promise partly kept: " + String.join(", ", kept)
                 + " paid; broken: ") + String.join(", ", broken) + " unpaid"
                 + (next == null ? "" : "; follow-up " + next.id());
         return new Outcome(FollowUpState.DONE, detail);
+    }
+
+    /** Sends the owner's alert whose claim is held; gives the claim back if sending fails (the retry sends it). */
+    private void alert(Promise promise, Customer customer, String owner) {
+        try {
+            team.promiseBroken(promise, customer, owner);
+        } catch (RuntimeException e) {
+            promises.releaseOwnerAlert(customer.id(), promise.id()); // the retried check sends it
+            throw e;
+        }
     }
 
     /** Payments came in: every OPEN promise of the customer whose items are all paid is kept now, its check cancelled. */
