@@ -9,6 +9,7 @@ import io.arfollowup.core.domain.QualificationGroup;
 import io.arfollowup.core.usecase.QualifyResponse;
 import io.arfollowup.core.usecase.ReceiveEmail;
 import io.arfollowup.core.usecase.RunFollowUp;
+import io.arfollowup.core.usecase.TrackQualification;
 import io.arfollowup.local.DemoData;
 import io.arfollowup.local.LocalEnvironment;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * with the table (no Scan, no Query without a Limit). Every call the use cases make on dynalite is counted by an SDK
  * {@link ExecutionInterceptor} on the DynamoDB client of the same {@link Components} the Lambdas use, over the demo's
  * data (events/demo) and its 14 sample e-mails: each mail ingested (ReceiveEmail), qualified as the demo's
- * decisions say (QualifyResponse), and each follow-up planned by it run once (RunFollowUp). The catalogue's cache
+ * decisions say (QualifyResponse, counted alone and with the worker's TrackQualification snapshot and after-step
+ * around it, as {@code Worker.run} does), and each follow-up planned by it run once (RunFollowUp). The catalogue's cache
  * (30 s) is warmed first, as on a warm Lambda; a cold instance adds one Query for the catalogue's overrides.
  */
 public final class DynamoDbCallsBenchmark implements Benchmark {
@@ -139,6 +141,8 @@ public final class DynamoDbCallsBenchmark implements Benchmark {
 
             int ingestMax = 0;
             int qualifyBaseMax = 0;
+            int workerBaseMax = 0;
+            TrackQualification track = c.trackQualification();
             int runnerMax = 0;
             int totalScans = 0;
             int totalUnbounded = 0;
@@ -167,13 +171,28 @@ public final class DynamoDbCallsBenchmark implements Benchmark {
                             null, FollowUpOverride.NONE));
                     items += d.items().size();
                 }
+                QualifyResponse.Command command = new QualifyResponse.Command(received.responseId(),
+                        "bench-" + received.responseId(), groups, null, "U0COLLECT1", false);
+                // as the worker runs a Qualify work item: holds snapshot, QualifyResponse, TrackQualification.after
                 counter.reset();
-                QualifyResponse.Result q = qualify.handle(new QualifyResponse.Command(received.responseId(),
-                        "bench-" + received.responseId(), groups, null, "U0COLLECT1", false));
+                TrackQualification.Snapshot before = track.snapshot(command);
+                int snapshotCalls = counter.total();
+                String snapshotDetail = counter.detail();
+                counter.reset();
+                QualifyResponse.Result q = qualify.handle(command);
                 n = counter.total();
+                String handleDetail = counter.detail();
+                counter.reset();
+                track.after(q, before);
+                int afterCalls = counter.total();
+                String afterDetail = counter.detail();
                 qualifyBaseMax = Math.max(qualifyBaseMax, n - 2 * items);
+                int worker = snapshotCalls + n + afterCalls;
+                workerBaseMax = Math.max(workerBaseMax, worker - 2 * items);
                 System.out.printf("    qualify %-44s %2d for %d item(s) (%s) %s%n", name, n, items, q.status(),
-                        counter.detail());
+                        handleDetail);
+                System.out.printf("      + worker's holds/promises  %2d = %d in all (snapshot %s, after %s)%n",
+                        snapshotCalls + afterCalls, worker, snapshotDetail, afterDetail);
                 q.followUps().stream().map(FollowUp::id).forEach(planned::add);
             }
             for (String id : planned) {
@@ -193,6 +212,8 @@ public final class DynamoDbCallsBenchmark implements Benchmark {
             results.add(new BenchResult("dynamodb-calls-ingest-max", ingestMax, "calls", 6, true));
             results.add(new BenchResult("dynamodb-calls-qualify-max-minus-2-per-item", qualifyBaseMax, "calls", 4,
                     true));
+            results.add(new BenchResult("dynamodb-calls-qualify-worker-max-minus-2-per-item", workerBaseMax,
+                    "calls", 4, true));
             results.add(new BenchResult("dynamodb-calls-runner-max", runnerMax, "calls", 6, true));
             results.add(new BenchResult("dynamodb-scans-and-unbounded-queries", totalScans + totalUnbounded,
                     "calls", 0, true));

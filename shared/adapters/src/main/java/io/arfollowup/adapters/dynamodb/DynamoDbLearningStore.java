@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,9 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *   gsi1 under {@code LEARN#RECENT / learnedAt#id} so a cold start reads the most recent ones with one bounded,
  *   reverse Query;</li>
  *   <li>the per-status <b>counts</b>, spread over {@value #BUCKETS} items per status
- *   ({@code LEARN#COUNTS / status#b}, the bucket chosen by a hash of the feature), one numeric attribute
- *   {@code n:<feature>} per feature, changed only by {@code ADD} deltas: +1 per feature when a decision is learned,
- *   -1 when it is replaced or forgotten. Two instances learning at once both land (ADD commutes); no item is
+ *   ({@code LEARN#COUNTS / status#b}, the bucket chosen by a hash of the <em>response</em>, so one decision is one
+ *   ADD on one item — DESIGN §11's call budget), one numeric attribute {@code n:<feature>} per feature, changed
+ *   only by {@code ADD} deltas: +1 per feature when a decision is learned, -1 (on the same bucket) when it is
+ *   replaced or forgotten; a feature's count is the sum over its status' buckets. Two instances learning at once both land (ADD commutes); no item is
  *   rewritten whole; a cold start reads the counts with one Query on their partition, bounded by the vocabulary
  *   (at most 14 × {@value #BUCKETS} items), never by the number of decisions.</li>
  * </ul>
@@ -91,17 +91,31 @@ public final class DynamoDbLearningStore implements LearningStore {
 
     @Override
     public void add(Example example) {
+        put(example);
+    }
+
+    /**
+     * The first decision on a response (the usual case) is one conditional PutItem and one ADD: the example is
+     * written with {@code attribute_not_exists} before anything is read. Only when it exists (a retry, a
+     * re-qualification, a race) is it read, compared and replaced under its version, as before.
+     */
+    @Override
+    public Optional<Example> put(Example example) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(exampleItem(example, 1))
+                    .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", PK)));
+            count(example, 1);
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException exists) {
+            // learned before: compare, then replace under its version
+        }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Stored> previous = stored(example.responseId());
             if (previous.isPresent() && previous.get().example().equals(example)) {
-                return; // the same decision delivered again: already counted
+                return previous.map(Stored::example); // the same decision delivered again: already counted
             }
             long version = previous.map(p -> p.version() + 1).orElse(1L);
-            String learnedAt = Attrs.sortable(clock.instant());
-            Map<String, AttributeValue> item = new HashMap<>(exampleKey(example.responseId()));
-            item.putAll(Attrs.item().s("status", example.statusCode()).strings("features", example.features())
-                    .n("version", version).s("learnedAt", learnedAt)
-                    .s(GSI1_PK, RECENT_PK).s(GSI1_SK, learnedAt + "#" + example.responseId()).build());
+            Map<String, AttributeValue> item = exampleItem(example, version);
             try {
                 if (previous.isEmpty()) {
                     dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
@@ -117,10 +131,19 @@ public final class DynamoDbLearningStore implements LearningStore {
             }
             count(example, 1);
             previous.ifPresent(p -> count(p.example(), -1));
-            return;
+            return previous.map(Stored::example);
         }
         throw new IllegalStateException("learning store: response " + example.responseId()
                 + " kept changing under " + ATTEMPTS + " attempts");
+    }
+
+    private Map<String, AttributeValue> exampleItem(Example example, long version) {
+        String learnedAt = Attrs.sortable(clock.instant());
+        Map<String, AttributeValue> item = new HashMap<>(exampleKey(example.responseId()));
+        item.putAll(Attrs.item().s("status", example.statusCode()).strings("features", example.features())
+                .n("version", version).s("learnedAt", learnedAt)
+                .s(GSI1_PK, RECENT_PK).s(GSI1_SK, learnedAt + "#" + example.responseId()).build());
+        return item;
     }
 
     @Override
@@ -145,49 +168,52 @@ public final class DynamoDbLearningStore implements LearningStore {
                 + ATTEMPTS + " attempts");
     }
 
-    /** +1 or -1 on each feature of the example (and on the status' document count), one ADD per bucket item. */
+    /**
+     * +1 or -1 on each feature of the example (and on the status' document count) in ONE bucket item, the one its
+     * response hashes to: one ADD per decision (more only past {@value #PER_UPDATE} features) instead of one per
+     * bucket. The +1 and the later -1 of an example land on the same item; {@link #counts()} sums the buckets.
+     */
     private void count(Example example, int sign) {
-        Map<Integer, List<String>> byBucket = new TreeMap<>();
-        byBucket.computeIfAbsent(bucket(DOCS), b -> new ArrayList<>()).add(DOCS);
+        List<String> features = new ArrayList<>();
+        features.add(DOCS);
         for (String f : new java.util.LinkedHashSet<>(example.features())) {
-            byBucket.computeIfAbsent(bucket(f), b -> new ArrayList<>()).add(f);
+            if (!DOCS.equals(f)) {
+                features.add(f);
+            }
         }
         AttributeValue delta = AttributeValue.fromN(Integer.toString(sign));
-        for (Map.Entry<Integer, List<String>> e : byBucket.entrySet()) {
-            List<String> features = e.getValue();
-            for (int from = 0; from < features.size(); from += PER_UPDATE) {
-                List<String> part = features.subList(from, Math.min(features.size(), from + PER_UPDATE));
-                Map<String, String> names = new HashMap<>();
-                StringBuilder update = new StringBuilder("ADD ");
-                for (int k = 0; k < part.size(); k++) {
-                    names.put("#f" + k, FEATURE_PREFIX + part.get(k));
-                    update.append(k == 0 ? "" : ", ").append("#f").append(k).append(" :d");
+        String sk = example.statusCode() + "#" + bucket(example.responseId());
+        for (int from = 0; from < features.size(); from += PER_UPDATE) {
+            List<String> part = features.subList(from, Math.min(features.size(), from + PER_UPDATE));
+            Map<String, String> names = new HashMap<>();
+            StringBuilder update = new StringBuilder("ADD ");
+            for (int k = 0; k < part.size(); k++) {
+                names.put("#f" + k, FEATURE_PREFIX + part.get(k));
+                update.append(k == 0 ? "" : ", ").append("#f").append(k).append(" :d");
+            }
+            try {
+                dynamo.updateItem(b -> b.tableName(table)
+                        .key(Map.of(PK, Attrs.s(COUNTS_PK), SK, Attrs.s(sk)))
+                        .updateExpression(update.toString())
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(Map.of(":d", delta)));
+            } catch (DynamoDbException full) {
+                if (full.awsErrorDetails() == null
+                        || !"ValidationException".equals(full.awsErrorDetails().errorCode())) {
+                    throw full;
                 }
-                String sk = example.statusCode() + "#" + e.getKey();
-                try {
-                    dynamo.updateItem(b -> b.tableName(table)
-                            .key(Map.of(PK, Attrs.s(COUNTS_PK), SK, Attrs.s(sk)))
-                            .updateExpression(update.toString())
-                            .expressionAttributeNames(names)
-                            .expressionAttributeValues(Map.of(":d", delta)));
-                } catch (DynamoDbException full) {
-                    if (full.awsErrorDetails() == null
-                            || !"ValidationException".equals(full.awsErrorDetails().errorCode())) {
-                        throw full;
-                    }
-                    // a bucket at DynamoDB's item limit (years of new words for one status): learning is a nudge,
-                    // the decision itself is stored elsewhere; say so and go on
-                    LOG.atWarn().addKeyValue("sk", sk).addKeyValue("features", part.size())
-                            .addKeyValue("error", full.getClass().getSimpleName())
-                            .log("learning store: counts not updated");
-                }
+                // a bucket at DynamoDB's item limit (years of new words for one status): learning is a nudge,
+                // the decision itself is stored elsewhere; say so and go on
+                LOG.atWarn().addKeyValue("sk", sk).addKeyValue("features", part.size())
+                        .addKeyValue("error", full.getClass().getSimpleName())
+                        .log("learning store: counts not updated");
             }
         }
     }
 
-    static int bucket(String feature) {
+    static int bucket(String responseId) {
         // a stable hash (String.hashCode is specified), the same in every instance and every release
-        return Math.floorMod(feature.hashCode(), BUCKETS);
+        return Math.floorMod(responseId.hashCode(), BUCKETS);
     }
 
     @Override
@@ -229,15 +255,15 @@ public final class DynamoDbLearningStore implements LearningStore {
                 Map<String, Integer> byFeature = out.computeIfAbsent(status, s -> new HashMap<>());
                 for (Map.Entry<String, AttributeValue> a : i.entrySet()) {
                     if (a.getKey().startsWith(FEATURE_PREFIX) && a.getValue().n() != null) {
-                        int n = Integer.parseInt(a.getValue().n());
-                        if (n > 0) {
-                            byFeature.merge(a.getKey().substring(FEATURE_PREFIX.length()), n, Integer::sum);
-                        }
+                        // signed: counts written when buckets went by feature may be undone in a response's bucket
+                        byFeature.merge(a.getKey().substring(FEATURE_PREFIX.length()),
+                                Integer.parseInt(a.getValue().n()), Integer::sum);
                     }
                 }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        out.values().forEach(m -> m.values().removeIf(n -> n <= 0)); // never below zero on load
         out.values().removeIf(Map::isEmpty);
         return out;
     }

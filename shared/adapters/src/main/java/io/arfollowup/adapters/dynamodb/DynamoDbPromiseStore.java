@@ -63,6 +63,16 @@ public final class DynamoDbPromiseStore implements io.arfollowup.core.port.Promi
         if (p.isEmpty() || p.get().state() != PromiseState.OPEN) {
             return false;
         }
+        return settle(p.get(), to, kept, broken, at, false);
+    }
+
+    /** One conditional UpdateItem, no read: the caller's promise gives the collector (fixed at creation). */
+    @Override
+    public boolean settle(Promise promise, PromiseState to, List<String> kept, List<String> broken, Instant at,
+                          boolean claimAlert) {
+        String customerId = promise.customerId();
+        String promiseId = promise.id();
+        Optional<Promise> p = Optional.of(promise);
         Map<String, String> names = new HashMap<>(Map.of("#state", "state", "#kept", "keptItems",
                 "#broken", "brokenItems", "#at", "settledAt", "#g1pk", GSI1_PK, "#g1sk", GSI1_SK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", Attrs.s(to.name()),
@@ -77,8 +87,14 @@ public final class DynamoDbPromiseStore implements io.arfollowup.core.port.Promi
         } else {
             update = "SET #state = :to, #kept = :kept, #broken = :broken, #at = :at REMOVE #g1pk, #g1sk";
         }
+        if (claimAlert) {
+            names.put("#alerted", "ownerAlerted");
+            values.put(":alerted", AttributeValue.fromBool(true));
+            update = update.replace(", #at = :at", ", #at = :at, #alerted = :alerted");
+        }
+        String expression = update;
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(key(customerId, promiseId)).updateExpression(update)
+            dynamo.updateItem(b -> b.tableName(table).key(key(customerId, promiseId)).updateExpression(expression)
                     .conditionExpression("#state = :open").expressionAttributeNames(names)
                     .expressionAttributeValues(values));
             return true;

@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * is one GSI2 partition ({@code SCENARIO}) read up to today, so a missed day is caught up by the next run.
  * Learned example and counts: {@link DynamoDbLearningStore} (what the suggester learned from each decision: one
  * example per response, replaced on re-qualification, deleted by {@code forget}; the per-status feature counts as
- * numeric attributes {@code n:<feature>} spread over 8 bucket items per status by a hash of the feature, changed
+ * numeric attributes {@code n:<feature>} spread over 8 bucket items per status by a hash of the response, changed
  * only by {@code ADD} deltas; a cold start Queries {@code LEARN#COUNTS} and the newest examples on gsi1).
  */
 public final class SingleTable {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -111,6 +112,62 @@ class DynamoDbLearningStoreIT {
                 SingleTable.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("R#r-a"),
                 SingleTable.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("LEARNED"))))
                 .item()).containsKeys("status", "features", "gsi1pk", "gsi1sk");
+    }
+
+    @Test
+    void aFirstDecision_isOneConditionalPutAndOneAdd_noRead() {
+        String table = freshTable();
+        DynamoDbLearningStore store = store(table);
+        LearningStore.Example paid = new LearningStore.Example("r-1", "ALREADY_PAID",
+                List.of("deja", "regle", "vire", "c:abc", "f:past", "hier", "banque", "montant", "facture"));
+        db.requests.clear();
+
+        assertThat(store.put(paid)).isEmpty();
+
+        assertThat(db.requests.of(GetItemRequest.class)).isEmpty();
+        assertThat(db.requests.of(PutItemRequest.class)).hasSize(1);
+        List<UpdateItemRequest> adds = db.requests.of(UpdateItemRequest.class);
+        assertThat(adds).hasSize(1); // every feature of the decision in its response's bucket
+        assertThat(adds.get(0).key().get(SingleTable.SK).s())
+                .isEqualTo("ALREADY_PAID#" + DynamoDbLearningStore.bucket("r-1"));
+
+        // delivered again: the write is refused, one read finds the same example, nothing is counted twice
+        assertThat(store.put(paid)).contains(paid);
+        assertThat(store.counts().get("ALREADY_PAID")).containsEntry(LearningStore.DOCS, 1).containsEntry("deja", 1);
+    }
+
+    @Test
+    void countsLeftByFeatureBuckets_areUndoneByAResponseBucket_andNeverReadBelowZero() {
+        String table = freshTable();
+        // what the earlier layout wrote for one example: its features spread over buckets chosen by the feature
+        for (String f : List.of(LearningStore.DOCS, "deja", "regle")) {
+            int b = Math.floorMod(f.hashCode(), 8);
+            db.client.updateItem(u -> u.tableName(table).key(Map.of(
+                    SingleTable.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("LEARN#COUNTS"),
+                    SingleTable.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                            "ALREADY_PAID#" + b)))
+                    .updateExpression("ADD #f :one").expressionAttributeNames(Map.of("#f", "n:" + f))
+                    .expressionAttributeValues(Map.of(":one",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))));
+        }
+        DynamoDbLearningStore store = store(table);
+        db.client.putItem(p -> p.tableName(table).item(Map.of(
+                SingleTable.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("R#r-old"),
+                SingleTable.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("LEARNED"),
+                "status", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ALREADY_PAID"),
+                "features", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromL(List.of(
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("deja"),
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("regle"))),
+                "version", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))));
+        store.add(new LearningStore.Example("r-new", "ALREADY_PAID", List.of("deja")));
+        assertThat(store.counts().get("ALREADY_PAID")).isEqualTo(Map.of(LearningStore.DOCS, 2, "deja", 2,
+                "regle", 1));
+
+        // forgetting the old example subtracts in its response's bucket: the sums stay right
+        assertThat(store.remove("r-old")).isTrue();
+        assertThat(store.counts()).isEqualTo(Map.of("ALREADY_PAID", Map.of(LearningStore.DOCS, 1, "deja", 1)));
+        assertThat(store.remove("r-new")).isTrue();
+        assertThat(store.counts()).isEmpty();
     }
 
     @Test

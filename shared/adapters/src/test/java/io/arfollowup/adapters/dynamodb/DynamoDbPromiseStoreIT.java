@@ -66,4 +66,30 @@ class DynamoDbPromiseStoreIT {
         assertThat(promises.settle(p.customerId(), p.id(), PromiseState.KEPT, List.of("FA-1"), List.of(), at)).isFalse();
         assertThat(promises.get(p.customerId(), p.id()).orElseThrow().state()).isEqualTo(PromiseState.BROKEN);
     }
+
+    @Test
+    void settleWithTheAlertClaim_isOneUpdateItem_withoutARead() {
+        Promise p = open("C-" + UUID.randomUUID());
+        promises.create(p);
+        Instant at = Instant.parse("2025-11-17T08:00:00Z");
+        db.requests.clear();
+
+        assertThat(promises.settle(p, PromiseState.BROKEN, List.of(), List.of("FA-1"), at, true)).isTrue();
+
+        assertThat(db.requests.of(software.amazon.awssdk.services.dynamodb.model.GetItemRequest.class)).isEmpty();
+        assertThat(db.requests.of(software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest.class)).hasSize(1);
+        Promise now = promises.get(p.customerId(), p.id()).orElseThrow();
+        assertThat(now.state()).isEqualTo(PromiseState.BROKEN);
+        assertThat(now.brokenItems()).containsExactly("FA-1");
+        assertThat(now.ownerAlerted()).isTrue();
+        assertThat(promises.settledFor("U0COLLECT1", 50)).extracting(Promise::id).contains(p.id());
+        // the claim is held: a second check neither settles again nor claims the alert
+        assertThat(promises.settle(p, PromiseState.KEPT, List.of("FA-1"), List.of(), at, true)).isFalse();
+        assertThat(promises.claimOwnerAlert(p.customerId(), p.id())).isFalse();
+        // settling a kept promise claims nothing
+        Promise q = open("C-" + UUID.randomUUID());
+        promises.create(q);
+        assertThat(promises.settle(q, PromiseState.KEPT, List.of("FA-1"), List.of(), at, false)).isTrue();
+        assertThat(promises.get(q.customerId(), q.id()).orElseThrow().ownerAlerted()).isFalse();
+    }
 }

@@ -3,6 +3,7 @@ package io.arfollowup.core.port;
 import io.arfollowup.core.domain.Customer;
 import io.arfollowup.core.domain.FollowUp;
 import io.arfollowup.core.domain.FollowUpState;
+import io.arfollowup.core.domain.Item;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,14 @@ public interface FollowUpGuard {
     }
 
     Optional<Outcome> before(FollowUp followUp, Customer customer);
+
+    /**
+     * The same, given the customer's open items the runner has just read (one Query it needs anyway), so that a
+     * guard does not read them again (DESIGN §11's call budget). The list is as read before the guard ran.
+     */
+    default Optional<Outcome> before(FollowUp followUp, Customer customer, java.util.List<Item> openItems) {
+        return before(followUp, customer);
+    }
 
     FollowUpGuard NONE = (followUp, customer) -> Optional.empty();
 }

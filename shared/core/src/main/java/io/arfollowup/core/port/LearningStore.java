@@ -28,6 +28,20 @@ public interface LearningStore {
     /** Stores the example and adds +1 to its counts; replaces (and un-counts) a previous one for the response. */
     void add(Example example);
 
+    /**
+     * {@link #add} that says what it replaced: empty when the response had no example, the example itself when the
+     * very same one was already stored (nothing written), else the previous one (un-counted). A store may write
+     * first and read only when the example exists, so the usual first decision costs no read.
+     */
+    default Optional<Example> put(Example example) {
+        Optional<Example> previous = example(example.responseId());
+        if (previous.isPresent() && previous.get().equals(example)) {
+            return previous;
+        }
+        add(example);
+        return previous;
+    }
+
     /** Deletes the response's example and subtracts its counts; false when there was none. */
     boolean remove(String responseId);
 

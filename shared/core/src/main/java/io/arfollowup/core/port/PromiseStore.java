@@ -19,6 +19,23 @@ public interface PromiseStore {
                    Instant at);
 
     /**
+     * {@link #settle(String, String, PromiseState, List, List, Instant)} given the promise as the caller has just read
+     * it (its collector keys the settled index, so the store need not read it again), claiming the owner's alert in
+     * the same write when {@code claimAlert} (as {@link #claimOwnerAlert} would). A store may make it one
+     * conditional UpdateItem; false when the promise was no longer OPEN (nothing written, nothing claimed).
+     */
+    default boolean settle(Promise promise, PromiseState to, List<String> kept, List<String> broken, Instant at,
+                           boolean claimAlert) {
+        if (!settle(promise.customerId(), promise.id(), to, kept, broken, at)) {
+            return false;
+        }
+        if (claimAlert) {
+            claimOwnerAlert(promise.customerId(), promise.id());
+        }
+        return true;
+    }
+
+    /**
      * Claims the owner's alert about the broken promise before it is sent: true once, false for every retry (one
      * conditional write), so a check delivered twice tells the owner once.
      */

@@ -257,11 +257,10 @@ public final class BuiltInSuggester implements Suggester {
         String status = decision.groups().get(0).statusCode();
         Reading r = read(request);
         LearningStore.Example example = new LearningStore.Example(request.responseId(), status, r.analysis.features);
-        Optional<LearningStore.Example> previous = store.example(request.responseId());
+        Optional<LearningStore.Example> previous = store.put(example); // no read first: DESIGN §11's call budget
         if (previous.isPresent() && previous.get().equals(example)) {
             return; // the same decision again (a retry, a double click): already learned
         }
-        store.add(example);
         CountModel m = model;
         previous.ifPresent(p -> m.add(p.statusCode(), p.features(), -1));
         m.add(status, example.features(), 1);

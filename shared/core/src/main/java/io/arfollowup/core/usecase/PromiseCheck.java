@@ -94,21 +94,36 @@ public final class PromiseCheck implements FollowUpGuard {
 
     @Override
     public Optional<Outcome> before(FollowUp followUp, Customer customer) {
+        return before(followUp, customer, null);
+    }
+
+    /** {@code openItems}: the customer's open items as the runner just read them; null = read them here. */
+    @Override
+    public Optional<Outcome> before(FollowUp followUp, Customer customer, List<Item> openItems) {
         StatusRule rule = rules.rule(followUp.statusCode()).orElse(null);
         if (checksPromise(rule)) {
-            return Optional.of(check(followUp, customer));
+            return Optional.of(check(followUp, customer, openItems));
         }
         if (rule != null && rule.holdsItems() && rule.holdDays() == null) {
-            releaseUntilCheck(followUp, customer);
+            releaseUntilCheck(followUp, customer, openItems);
         }
         return Optional.empty();
     }
 
     /** The check of one promise follow-up (the runner holds the follow-up's lease). */
     Outcome check(FollowUp followUp, Customer customer) {
+        return check(followUp, customer, null);
+    }
+
+    private Outcome check(FollowUp followUp, Customer customer, List<Item> openItems) {
         String id = promiseIdFor(followUp.id());
-        Promise promise = promises.get(customer.id(), id).orElseGet(() -> fromFollowUp(id, followUp, customer));
-        return settle(promise, customer, followUp.owner(), followUp.responseId());
+        Optional<Promise> found = promises.get(customer.id(), id);
+        if (found.isPresent() && found.get().state() == PromiseState.CANCELLED) {
+            return new Outcome(FollowUpState.CANCELLED, "promise cancelled (re-qualified)");
+        }
+        List<Item> open = openItems != null ? openItems : items.openItems(customer.id());
+        Promise promise = found.orElseGet(() -> fromFollowUp(id, followUp, customer, open));
+        return settle(promise, customer, followUp.owner(), followUp.responseId(), open);
     }
 
     /** Settles a promise: kept, broken or partly kept, as the items are now. */
@@ -116,10 +131,19 @@ public final class PromiseCheck implements FollowUpGuard {
         if (promise.state() == PromiseState.CANCELLED) {
             return new Outcome(FollowUpState.CANCELLED, "promise cancelled (re-qualified)");
         }
-        Map<String, Item> open = items.openItems(customer.id()).stream()
+        return settle(promise, customer, owner, responseId, items.openItems(customer.id()));
+    }
+
+    private Outcome settle(Promise promise, Customer customer, String owner, String responseId,
+                           List<Item> openItems) {
+        if (promise.state() == PromiseState.CANCELLED) {
+            return new Outcome(FollowUpState.CANCELLED, "promise cancelled (re-qualified)");
+        }
+        Map<String, Item> open = openItems.stream()
                 .collect(Collectors.toMap(Item::number, Function.identity(), (a, b) -> a));
         List<String> kept;
         List<String> broken;
+        boolean alerted = false;
         if (promise.state().isSettled()) {
             kept = promise.keptItems(); // a retry: finish what the first attempt decided
             broken = promise.brokenItems();
@@ -127,15 +151,24 @@ public final class PromiseCheck implements FollowUpGuard {
             kept = promise.itemNumbers().stream().filter(n -> !open.containsKey(n)).toList();
             broken = promise.itemNumbers().stream().filter(open::containsKey).toList();
             PromiseState to = broken.isEmpty() ? PromiseState.KEPT : PromiseState.BROKEN;
-            if (!promises.settle(customer.id(), promise.id(), to, kept, broken, clock.instant())) {
+            // broken: the owner's alert is claimed by the same conditional write (one call, DESIGN §11) and sent at
+            // once, before the items change, so the window between claim and send stays as short as before
+            boolean claim = !broken.isEmpty() && !promise.ownerAlerted();
+            if (!promises.settle(promise, to, kept, broken, clock.instant(), claim)) {
                 Promise now = promises.get(customer.id(), promise.id()).orElse(promise);
                 if (now.state() == PromiseState.CANCELLED) {
                     return new Outcome(FollowUpState.CANCELLED, "promise cancelled (re-qualified)");
                 }
                 kept = now.keptItems();
                 broken = now.brokenItems();
+                promise = promise.settled(to, kept, broken, clock.instant());
+            } else {
+                promise = promise.settled(to, kept, broken, clock.instant());
+                if (claim) {
+                    alert(promise, customer, owner);
+                    alerted = true;
+                }
             }
-            promise = promise.settled(to, kept, broken, clock.instant());
         }
         Instant now = clock.instant();
         String cause = "promise " + promise.id() + " of " + (promise.promisedDate() == null ? "?"
@@ -160,18 +193,23 @@ public final class PromiseCheck implements FollowUpGuard {
             return new Outcome(FollowUpState.DONE, "promise kept: " + String.join(", ", kept) + " paid");
         }
         FollowUp next = planBrokenFollowUp(promise, customer, owner, responseId, broken);
-        if (!promise.ownerAlerted() && promises.claimOwnerAlert(customer.id(), promise.id())) {
-            try {
-                team.promiseBroken(promise, customer, owner);
-            } catch (RuntimeException e) {
-                promises.releaseOwnerAlert(customer.id(), promise.id()); // the retried check sends it
-                throw e;
-            }
+        if (!alerted && !promise.ownerAlerted() && promises.claimOwnerAlert(customer.id(), promise.id())) {
+            alert(promise, customer, owner);
         }
         String detail = (kept.isEmpty() ? "promise broken: " : "promise partly kept: " + String.join(", ", kept)
                 + " paid; broken: ") + String.join(", ", broken) + " unpaid"
                 + (next == null ? "" : "; follow-up " + next.id());
         return new Outcome(FollowUpState.DONE, detail);
+    }
+
+    /** Sends the owner's alert whose claim is held; gives the claim back if sending fails (the retry sends it). */
+    private void alert(Promise promise, Customer customer, String owner) {
+        try {
+            team.promiseBroken(promise, customer, owner);
+        } catch (RuntimeException e) {
+            promises.releaseOwnerAlert(customer.id(), promise.id()); // the retried check sends it
+            throw e;
+        }
     }
 
     /** Payments came in: every OPEN promise of the customer whose items are all paid is kept now, its check cancelled. */
@@ -257,9 +295,13 @@ public final class PromiseCheck implements FollowUpGuard {
         return f;
     }
 
-    private void releaseUntilCheck(FollowUp followUp, Customer customer) {
+    private void releaseUntilCheck(FollowUp followUp, Customer customer, List<Item> openItems) {
+        Map<String, Item> open = openItems == null ? Map.of() : openItems.stream()
+                .collect(Collectors.toMap(Item::number, Function.identity(), (a, b) -> a));
         for (String n : followUp.itemNumbers()) {
-            items.get(customer.id(), n).ifPresent(i -> {
+            // an open item as the runner read it; a closed one (paid since) is read by itself
+            Optional<Item> item = open.containsKey(n) ? Optional.of(open.get(n)) : items.get(customer.id(), n);
+            item.ifPresent(i -> {
                 Hold h = i.hold();
                 if (h != null && h.until() == null && followUp.statusCode().equals(h.reason())) {
                     holds.release(customer.id(), n, h, Audit.SYSTEM_PROMISE_CHECK, "hold until the check: "
@@ -270,9 +312,8 @@ public final class PromiseCheck implements FollowUpGuard {
     }
 
     /** A promise follow-up planned before promises were tracked (or whose promise step crashed): rebuilt from it. */
-    private Promise fromFollowUp(String id, FollowUp f, Customer customer) {
-        List<Item> open = items.openItems(customer.id()).stream().filter(i -> f.itemNumbers().contains(i.number()))
-                .toList();
+    private Promise fromFollowUp(String id, FollowUp f, Customer customer, List<Item> openItems) {
+        List<Item> open = openItems.stream().filter(i -> f.itemNumbers().contains(i.number())).toList();
         BigDecimal amount = open.stream().map(Item::openAmount).filter(java.util.Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         LocalDate check = f.dueLocal().toLocalDate();

@@ -71,9 +71,18 @@ public final class QualifyResponse {
 
     public enum Status { QUALIFIED, ALREADY_QUALIFIED, NOT_FOUND, DELETED, INVALID }
 
-    public record Result(Status status, Qualification qualification, List<FollowUp> followUps, String detail) {
+    /**
+     * {@code response} and {@code customer}: as this qualification read them (null unless QUALIFIED), so the steps
+     * after it (TrackQualification) need not read them again (DESIGN §11's call budget).
+     */
+    public record Result(Status status, Qualification qualification, List<FollowUp> followUps, String detail,
+                         Response response, Customer customer) {
         public Result {
             followUps = followUps == null ? List.of() : List.copyOf(followUps);
+        }
+
+        public Result(Status status, Qualification qualification, List<FollowUp> followUps, String detail) {
+            this(status, qualification, followUps, detail, null, null);
         }
     }
 
@@ -183,7 +192,8 @@ public final class QualifyResponse {
                     customer, open, new CardView.Outcome(decision.decidedBy(), decision.decidedAt(), decision,
                     planned)));
         }
-        return new Result(Status.QUALIFIED, decision, planned, null);
+        return new Result(Status.QUALIFIED, decision, planned, null, response.withState(ResponseState.QUALIFIED),
+                customer);
     }
 
     private Optional<FollowUp> plan(Response response, Customer customer, Qualification decision, int index,

@@ -158,13 +158,15 @@ public final class RunFollowUp {
         if (customer == null) {
             return finish(followUp, FollowUpState.CANCELLED, Status.CANCELLED, "customer no longer exists");
         }
-        var guarded = guard.before(followUp, customer);
+        // read once, for the guard and for the items still concerned (DESIGN §11: runner ≤ 6 calls)
+        List<Item> open = items.openItems(customer.id());
+        var guarded = guard.before(followUp, customer, open);
         if (guarded.isPresent()) {
             FollowUpState end = guarded.get().state();
             return finish(followUp, end, end == FollowUpState.CANCELLED ? Status.CANCELLED
                     : end == FollowUpState.FAILED ? Status.FAILED : Status.DONE, guarded.get().detail());
         }
-        List<Item> still = stillConcerned(followUp, customer);
+        List<Item> still = stillConcerned(followUp, open);
         if (still.isEmpty()) {
             return finish(followUp, FollowUpState.CANCELLED, Status.CANCELLED,
                     "items paid or re-qualified since planning");
@@ -189,7 +191,11 @@ public final class RunFollowUp {
 
     /** The follow-up's items still open, unpaid and in the status it was planned for. */
     List<Item> stillConcerned(FollowUp followUp, Customer customer) {
-        return items.openItems(customer.id()).stream()
+        return stillConcerned(followUp, items.openItems(customer.id()));
+    }
+
+    static List<Item> stillConcerned(FollowUp followUp, List<Item> open) {
+        return open.stream()
                 .filter(i -> followUp.itemNumbers().contains(i.number()))
                 .filter(i -> !i.isPaid())
                 .filter(i -> followUp.statusCode().equals(i.status()))

@@ -89,11 +89,14 @@ public final class TrackQualification {
             return List.of();
         }
         Qualification q = result.qualification();
-        Response response = responses.get(q.responseId()).orElse(null);
+        // as the qualification read them, when it says (no second read: DESIGN §11's call budget)
+        Response response = result.response() != null ? result.response()
+                : responses.get(q.responseId()).orElse(null);
         if (response == null || response.customerId() == null) {
             return List.of();
         }
-        Customer customer = customers.get(response.customerId()).orElse(null);
+        Customer customer = result.customer() != null && result.customer().id().equals(response.customerId())
+                ? result.customer() : customers.get(response.customerId()).orElse(null);
         if (customer == null) {
             return List.of();
         }

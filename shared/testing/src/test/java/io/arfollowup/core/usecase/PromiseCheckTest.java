@@ -101,6 +101,20 @@ class PromiseCheckTest {
     }
 
     @Test
+    void theRunnersCheck_readsTheOpenItemsOnce_andClaimsTheAlertWithTheSettlement() {
+        FollowUp fu = promised("FA-1");
+        int before = d.f.items.openItemsCalls();
+
+        RunFollowUp.Result r = check(fu);
+
+        assertThat(r.detail()).startsWith("promise broken: FA-1 unpaid");
+        // the runner's one read serves the guard (DESIGN §11: runner ≤ 6 calls); none of its own
+        assertThat(d.f.items.openItemsCalls() - before).isEqualTo(1);
+        assertThat(promise(fu).ownerAlerted()).isTrue();
+        assertThat(d.team.brokenPromises).containsExactly("U0OWNER " + promise(fu).id());
+    }
+
+    @Test
     void partlyPaid_keepsThePaidItems_andBreaksTheRest() {
         FollowUp fu = promised("FA-1", "FA-2");
         d.pay("C001", "FA-1");

@@ -54,6 +54,23 @@ class QualifyResponseTest {
     }
 
     @Test
+    void theResult_carriesTheResponseAndCustomerItRead_soTheNextStepNeedNotReadThemAgain() {
+        Customer c = f.customerWithInvoices("FA-1");
+        f.storedResponse("em-1", c, List.of("FA-1"));
+
+        QualifyResponse.Result result = f.qualify().handle(command("V1:h1", group("ADMIN_DISPUTE", null, "FA-1")));
+
+        assertThat(result.response().id()).isEqualTo("em-1");
+        assertThat(result.response().state()).isEqualTo(io.arfollowup.core.domain.ResponseState.QUALIFIED);
+        assertThat(result.customer()).isEqualTo(c);
+        // a refusal carries neither
+        QualifyResponse.Result again = f.qualify().handle(command("V2:h2", group("ADMIN_DISPUTE", null, "FA-1")));
+        assertThat(again.status()).isEqualTo(QualifyResponse.Status.ALREADY_QUALIFIED);
+        assertThat(again.response()).isNull();
+        assertThat(again.customer()).isNull();
+    }
+
+    @Test
     void qualify_twoGroups_planOneFollowUpEach_withTheirOwnHolds() {
         Customer c = f.customerWithInvoices("FA-1", "FA-2");
         f.storedResponse("em-1", c, List.of("FA-1", "FA-2"));
