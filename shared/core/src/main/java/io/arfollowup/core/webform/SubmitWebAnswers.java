@@ -112,7 +112,10 @@ public final class SubmitWebAnswers {
     }
 
     public static final String ACTOR = "web-form";
-    /** A response without a card younger than this may still be posting it (a double click): do not post twice. */
+    /**
+     * How long the request that stored an answer holds the right to post its card (claimed in the same write): a
+     * double click arriving meanwhile does not post a second one; a resubmit after a request died posts it.
+     */
     static final Duration CARD_GRACE = Duration.ofSeconds(10);
 
     private final CustomerAccess access;
@@ -208,7 +211,7 @@ public final class SubmitWebAnswers {
         if (suggestion.isPresent()) {
             response = response.withSuggestion(suggestion.get());
         }
-        if (!responses.create(response)) {
+        if (!responses.create(response, clock.instant().plus(CARD_GRACE))) {
             return finishExisting(responses.get(responseId).orElseThrow(), customer, statement);
         }
         response = postCard(response, customer, statement);
@@ -277,7 +280,8 @@ public final class SubmitWebAnswers {
     }
 
     private Result finishExisting(Response existing, Customer customer, Statement statement) {
-        if (existing.card() == null && existing.receivedAt().plus(CARD_GRACE).isBefore(clock.instant())) {
+        java.time.Instant now = clock.instant();
+        if (existing.card() == null && responses.claimCard(existing.id(), now, now.plus(CARD_GRACE))) {
             existing = postCard(existing, customer, statement);
         }
         Map<String, Item> answerable = statement.answerableByNumber();
