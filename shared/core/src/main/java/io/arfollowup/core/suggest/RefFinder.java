@@ -28,11 +28,15 @@ public final class RefFinder {
             "OR", "ORD", "SIRET", "TVA", "VAT", "FR", "GB", "IBAN", "BIC", "TEL", "N", "NO", "NR", "DE", "ES", "IT",
             "CH", "BE", "ACC", "ACCT", "CPT", "CLI", "CUST", "CLT", "ID", "LOT", "SN", "REV", "CC", "WO", "OT", "RE",
             "CS", "CA", "SR", "TR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA", "SOW", "NDA",
+            // bank transfer and direct-debit references (VIR = virement, PRLV = prélèvement)
+            "VIR", "VIRT", "TRF", "SEPA", "PRLV",
             "BR", "GR", "GRN", "DA", "DR", "DOC", "CT", "CTR");
     private static final Pattern NOT_INVOICE_BEFORE = Pattern.compile(
             "(\\b(po|p\\.o\\.|bon de commande|commande|cde|order|bc|bdc|devis|quote|quotation|avoir|credit note|"
                     + "credit memo|rma|retour|return|bl|bon de livraison|delivery note|contrat|contract|dossier|case|"
                     + "ticket|reference|ref|ref\\.|virement|transfer|remittance|paiement|payment|compte|account|client|"
+                    + "(reference|ref\\.?) (de l'operation|de l'ordre|du virement|de (la )?transaction|of the "
+                    + "(transfer|payment|transaction))|operation|transaction|"
                     + "customer|siret|siren|tva|vat|iban|tel|phone|fax|cheque|check|mandat|marche|licence|license|"
                     + "confirmation|suivi|tracking|colis|parcel|lot|serie|serial|article|piece|part|sku|adherent|"
                     + "member|ligne|line|bordereau|engagement|agreement|police|policy|matricule|badge|pin|code|"
