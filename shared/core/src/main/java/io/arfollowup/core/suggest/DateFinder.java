@@ -193,7 +193,8 @@ final class DateFinder {
         }
         m = P_WEEKDAY.matcher(folded);
         while (m.find()) {
-            if (overlaps(out, m.start()) || followedByDate(folded, m.end())) {
+            if (overlaps(out, m.start()) || followedByDate(folded, m.end())
+                    || recurring(folded, m.start(), m.end())) {
                 continue;
             }
             DayOfWeek dow = DAY.get(m.group(2));
@@ -246,6 +247,8 @@ final class DateFinder {
                     + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last"
                     // what was said or seen on a day is in the past: "confirmed on Monday", "on en a parlé lundi"
                     + "|confirmed|spoke|talked|discussed|mentioned|told us|said|met|called|rang|agreed"
+                    // what a bank statement shows happened: "our bank shows the money leaving on the 30th"
+                    + "|shows|showed|show"
                     + "|(a|ai|avons|avez|ont|as) (parle|discute|evoque|vu|echange|appele|telephone|confirme|dit|indique"
                     + "|convenu|rencontre))\\b[^.!?\\n]{0,25}$");
     private static final Pattern FUTURE_NEAR = Pattern.compile(
@@ -293,6 +296,18 @@ final class DateFinder {
             }
         }
         return false;
+    }
+
+    private static final Pattern CADENCE_BEFORE = Pattern.compile(
+            "\\b(every|each|chaque|tous les|jeden|cada|ogni)\\s+$");
+    private static final Pattern CADENCE_AFTER = Pattern.compile(
+            "^s?\\s+(of (each|every|the) month|du mois|de chaque mois|de tous les mois|del mes"
+                    + "|de cada mes|del mese|im monat)\\b");
+
+    /** "the first Wednesday of each month", "chaque vendredi": a cadence, not a day promised. */
+    private static boolean recurring(String folded, int start, int end) {
+        return CADENCE_BEFORE.matcher(folded.substring(Math.max(0, start - 12), start)).find()
+                || CADENCE_AFTER.matcher(folded.substring(end, Math.min(folded.length(), end + 20))).find();
     }
 
     private static boolean followedByDate(String folded, int end) {
