@@ -47,6 +47,9 @@ final class DateFinder {
     private static final Pattern P_RELATIVE = Pattern.compile(
             "\\b(fin de la semaine prochaine|end of next week|fin du mois prochain|end of next month"
                     + "|debut du mois prochain|early next month|beginning of next month|start of next month"
+                    + "|a week tomorrow|tomorrow week|a week today"
+                    + "|fin de mes|final de mes|finales de mes|final del mes|antes de que (?:termine|acabe) el mes"
+                    + "|fine mese|fine del mese|monatsende|ende des monats|ende dieses monats"
                     + "|apres-demain|apres demain|day after tomorrow|demain|tomm?orr?ow|manana|domani|morgen|aujourd'hui"
                     + "|today|ce jour|heute|hoy|oggi|cette semaine|this week|d'ici (la )?fin de (la |cette )?semaine(?! prochaine)"
                     + "|fin de (cette |la )?semaine(?! prochaine)|end of (this |the )?week|by the weekend|fin de la semaine prochaine"
@@ -319,6 +322,16 @@ final class DateFinder {
         LocalDate friday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
         if (phrase.startsWith("apres") || phrase.startsWith("day after")) {
             return today.plusDays(2);
+        }
+        if (phrase.equals("a week tomorrow") || phrase.equals("tomorrow week")) {
+            return today.plusDays(8);
+        }
+        if (phrase.equals("a week today")) {
+            return today.plusDays(7);
+        }
+        if (phrase.matches("(fin|final|finales) del? mes|antes de que .*|fine (del )?mese|monatsende|ende d.*")) {
+            LocalDate end = today.with(TemporalAdjusters.lastDayOfMonth());
+            return end.equals(today) ? today.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()) : end;
         }
         if (phrase.matches("tomm?orr?ow")) {
             return today.plusDays(1);

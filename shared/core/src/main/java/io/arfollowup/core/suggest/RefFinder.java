@@ -45,6 +45,8 @@ public final class RefFinder {
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
                     + "pieces)\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|#|:|nos\\.?|ref\\.?\\s*:?|reference\\s*:?)?\\s*"
                     + "((\\S+\\s*(,|et|and|&|und|y|e|/)\\s*)*))$");
+    private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|£|gbp\\b|dollars?\\b"
+            + "|pounds?\\b|ht\\b|ttc\\b)");
     private static final Pattern YEARS = Pattern.compile("(19|20)\\d\\d[-/](19|20)?\\d\\d");
 
     private RefFinder() {
@@ -77,6 +79,9 @@ public final class RefFinder {
             String before = folded.substring(Math.max(0, s - 60), s);
             if (isYear(ref) && !INVOICE_BEFORE.matcher(before).find()) {
                 continue;
+            }
+            if (AMOUNT_AFTER.matcher(folded.substring(b.end(1), Math.min(folded.length(), b.end(1) + 8))).find()) {
+                continue; // "1320 euros": an amount, not an invoice number
             }
             if (INVOICE_BEFORE.matcher(before).find() && !NOT_INVOICE_BEFORE.matcher(tail(before, 25)).find()) {
                 found.putIfAbsent(normalize(ref), ref);
