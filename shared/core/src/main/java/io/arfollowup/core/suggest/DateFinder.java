@@ -47,6 +47,9 @@ final class DateFinder {
     private static final Pattern P_RELATIVE = Pattern.compile(
             "\\b(fin de la semaine prochaine|end of next week|fin du mois prochain|end of next month"
                     + "|debut du mois prochain|early next month|beginning of next month|start of next month"
+                    + "|a week tomorrow|tomorrow week|a week today"
+                    + "|fin de mes|final de mes|finales de mes|final del mes|antes de que (?:termine|acabe) el mes"
+                    + "|fine mese|fine del mese|monatsende|ende des monats|ende dieses monats"
                     + "|apres-demain|apres demain|day after tomorrow|demain|tomm?orr?ow|manana|domani|morgen|aujourd'hui"
                     + "|today|ce jour|heute|hoy|oggi|cette semaine|this week|d'ici (la )?fin de (la |cette )?semaine(?! prochaine)"
                     + "|fin de (cette |la )?semaine(?! prochaine)|end of (this |the )?week|by the weekend|fin de la semaine prochaine"
@@ -193,7 +196,8 @@ final class DateFinder {
         }
         m = P_WEEKDAY.matcher(folded);
         while (m.find()) {
-            if (overlaps(out, m.start()) || followedByDate(folded, m.end())) {
+            if (overlaps(out, m.start()) || followedByDate(folded, m.end())
+                    || recurring(folded, m.start(), m.end())) {
                 continue;
             }
             DayOfWeek dow = DAY.get(m.group(2));
@@ -246,6 +250,8 @@ final class DateFinder {
                     + "|emis|fait)|ai (paye|regle|vire|envoye|emis|fait)|paid last|dernier|derniere|last"
                     // what was said or seen on a day is in the past: "confirmed on Monday", "on en a parlé lundi"
                     + "|confirmed|spoke|talked|discussed|mentioned|told us|said|met|called|rang|agreed"
+                    // what a bank statement shows happened: "our bank shows the money leaving on the 30th"
+                    + "|shows|showed|show"
                     + "|(a|ai|avons|avez|ont|as) (parle|discute|evoque|vu|echange|appele|telephone|confirme|dit|indique"
                     + "|convenu|rencontre))\\b[^.!?\\n]{0,25}$");
     private static final Pattern FUTURE_NEAR = Pattern.compile(
@@ -295,6 +301,18 @@ final class DateFinder {
         return false;
     }
 
+    private static final Pattern CADENCE_BEFORE = Pattern.compile(
+            "\\b(every|each|chaque|tous les|jeden|cada|ogni)\\s+$");
+    private static final Pattern CADENCE_AFTER = Pattern.compile(
+            "^s?\\s+(of (each|every|the) month|du mois|de chaque mois|de tous les mois|del mes"
+                    + "|de cada mes|del mese|im monat)\\b");
+
+    /** "the first Wednesday of each month", "chaque vendredi": a cadence, not a day promised. */
+    private static boolean recurring(String folded, int start, int end) {
+        return CADENCE_BEFORE.matcher(folded.substring(Math.max(0, start - 12), start)).find()
+                || CADENCE_AFTER.matcher(folded.substring(end, Math.min(folded.length(), end + 20))).find();
+    }
+
     private static boolean followedByDate(String folded, int end) {
         int to = Math.min(folded.length(), end + 4);
         return folded.substring(end, to).matches("\\s*\\d.*");
@@ -304,6 +322,16 @@ final class DateFinder {
         LocalDate friday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
         if (phrase.startsWith("apres") || phrase.startsWith("day after")) {
             return today.plusDays(2);
+        }
+        if (phrase.equals("a week tomorrow") || phrase.equals("tomorrow week")) {
+            return today.plusDays(8);
+        }
+        if (phrase.equals("a week today")) {
+            return today.plusDays(7);
+        }
+        if (phrase.matches("(fin|final|finales) del? mes|antes de que .*|fine (del )?mese|monatsende|ende d.*")) {
+            LocalDate end = today.with(TemporalAdjusters.lastDayOfMonth());
+            return end.equals(today) ? today.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()) : end;
         }
         if (phrase.matches("tomm?orr?ow")) {
             return today.plusDays(1);

@@ -28,11 +28,15 @@ public final class RefFinder {
             "OR", "ORD", "SIRET", "TVA", "VAT", "FR", "GB", "IBAN", "BIC", "TEL", "N", "NO", "NR", "DE", "ES", "IT",
             "CH", "BE", "ACC", "ACCT", "CPT", "CLI", "CUST", "CLT", "ID", "LOT", "SN", "REV", "CC", "WO", "OT", "RE",
             "CS", "CA", "SR", "TR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA", "SOW", "NDA",
+            // bank transfer and direct-debit references (VIR = virement, PRLV = prélèvement)
+            "VIR", "VIRT", "TRF", "SEPA", "PRLV",
             "BR", "GR", "GRN", "DA", "DR", "DOC", "CT", "CTR");
     private static final Pattern NOT_INVOICE_BEFORE = Pattern.compile(
             "(\\b(po|p\\.o\\.|bon de commande|commande|cde|order|bc|bdc|devis|quote|quotation|avoir|credit note|"
                     + "credit memo|rma|retour|return|bl|bon de livraison|delivery note|contrat|contract|dossier|case|"
                     + "ticket|reference|ref|ref\\.|virement|transfer|remittance|paiement|payment|compte|account|client|"
+                    + "(reference|ref\\.?) (de l'operation|de l'ordre|du virement|de (la )?transaction|of the "
+                    + "(transfer|payment|transaction))|operation|transaction|"
                     + "customer|siret|siren|tva|vat|iban|tel|phone|fax|cheque|check|mandat|marche|licence|license|"
                     + "confirmation|suivi|tracking|colis|parcel|lot|serie|serial|article|piece|part|sku|adherent|"
                     + "member|ligne|line|bordereau|engagement|agreement|police|policy|matricule|badge|pin|code|"
@@ -41,6 +45,8 @@ public final class RefFinder {
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
                     + "pieces)\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|#|:|nos\\.?|ref\\.?\\s*:?|reference\\s*:?)?\\s*"
                     + "((\\S+\\s*(,|et|and|&|und|y|e|/)\\s*)*))$");
+    private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|£|gbp\\b|dollars?\\b"
+            + "|pounds?\\b|ht\\b|ttc\\b)");
     private static final Pattern YEARS = Pattern.compile("(19|20)\\d\\d[-/](19|20)?\\d\\d");
 
     private RefFinder() {
@@ -73,6 +79,9 @@ public final class RefFinder {
             String before = folded.substring(Math.max(0, s - 60), s);
             if (isYear(ref) && !INVOICE_BEFORE.matcher(before).find()) {
                 continue;
+            }
+            if (AMOUNT_AFTER.matcher(folded.substring(b.end(1), Math.min(folded.length(), b.end(1) + 8))).find()) {
+                continue; // "1320 euros": an amount, not an invoice number
             }
             if (INVOICE_BEFORE.matcher(before).find() && !NOT_INVOICE_BEFORE.matcher(tail(before, 25)).find()) {
                 found.putIfAbsent(normalize(ref), ref);

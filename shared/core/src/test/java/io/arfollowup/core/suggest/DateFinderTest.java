@@ -51,7 +51,12 @@ class DateFinderTest {
         "payé semaine 48|2025-11-28",
         "early next month|2025-12-05",
         "in a fortnight|2025-11-19",
-        "dans 10 jours|2025-11-15"})
+        "dans 10 jours|2025-11-15",
+        "we'll settle up a week tomorrow|2025-11-13",
+        "quedará abonada antes de que termine el mes|2025-11-30",
+        "pagheremo a fine mese|2025-11-30",
+        "Zahlung zum Monatsende|2025-11-30",
+        "signs off on the first Wednesday of each month, so it goes out on 3 December|2025-12-03"})
     void resolvesRelativeDatesAgainstTheReceivedDay(String text, LocalDate expected) {
         List<DateFinder.Found> found = DateFinder.find(Fold.fold(text), TODAY, false);
 

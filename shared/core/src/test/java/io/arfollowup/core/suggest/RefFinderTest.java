@@ -38,6 +38,8 @@ class RefFinderTest {
         "ticket #88213 dated 14 Aug",
         "appelez le 06 39 98 52 17",
         "payé le 31/10/2025 par virement",
+        "facture réglée, référence de l'opération VIR-99812",
+        "Relance facture : 1320 euros prélevés le 28 octobre",
         "référence du virement PAY-2025-104477",
         "compte client 411000",
         "credit note CN-2025-12 received",
