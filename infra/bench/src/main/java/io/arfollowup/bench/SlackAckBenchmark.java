@@ -1,15 +1,12 @@
 package io.arfollowup.bench;
 
-import com.google.gson.JsonObject;
 import io.arfollowup.adapters.config.AppConfig;
 import io.arfollowup.adapters.dynamodb.SingleTable;
-import io.arfollowup.adapters.slack.SlackIds;
 import io.arfollowup.adapters.wiring.Components;
 import io.arfollowup.core.domain.Response;
 import io.arfollowup.core.domain.ResponseChannel;
 import io.arfollowup.core.domain.ResponseState;
 import io.arfollowup.functions.slack.SlackHandler;
-import io.arfollowup.functions.slack.SlackSignatureVerifier;
 import io.arfollowup.testing.data.TestData;
 import io.arfollowup.testing.engines.Engine;
 import io.arfollowup.testing.engines.EngineLauncher;
@@ -20,7 +17,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -204,34 +199,8 @@ public final class SlackAckBenchmark implements Benchmark {
 
     /** An HTTP API v2 event carrying a Validate click on em-bench, signed now. */
     static String eventJson(String nonce) {
-        String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0BENCH\",\"username\":\"bench\","
-                + "\"team_id\":\"T0BENCH\"},\"api_app_id\":\"A0BENCH\",\"token\":\"x\",\"container\":{\"type\":"
-                + "\"message\",\"message_ts\":\"1.1\",\"channel_id\":\"C0BENCH\"},\"trigger_id\":\"1.2." + nonce
-                + "\",\"team\":{\"id\":\"T0BENCH\",\"domain\":\"bench\"},\"channel\":{\"id\":\"C0BENCH\",\"name\":"
-                + "\"collections\"},\"response_url\":\"http://127.0.0.1:9/response/x\",\"actions\":[{\"action_id\":\""
-                + SlackIds.VALIDATE + "\",\"block_id\":\"response_actions\",\"value\":\"em-bench\",\"type\":"
-                + "\"button\",\"action_ts\":\"1.3\"}]}";
-        byte[] body = ("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        JsonObject e = new JsonObject();
-        e.addProperty("version", "2.0");
-        e.addProperty("rawPath", "/slack/events");
-        e.addProperty("rawQueryString", "");
-        JsonObject headers = new JsonObject();
-        headers.addProperty("content-type", "application/x-www-form-urlencoded");
-        headers.addProperty("x-slack-request-timestamp", ts);
-        headers.addProperty("x-slack-signature", SlackSignatureVerifier.sign(SECRET, ts, body));
-        e.add("headers", headers);
-        JsonObject http = new JsonObject();
-        http.addProperty("method", "POST");
-        http.addProperty("path", "/slack/events");
-        http.addProperty("sourceIp", "127.0.0.1");
-        JsonObject rc = new JsonObject();
-        rc.add("http", http);
-        e.add("requestContext", rc);
-        e.addProperty("body", Base64.getEncoder().encodeToString(body));
-        e.addProperty("isBase64Encoded", true);
-        return e.toString();
+        return io.arfollowup.local.FunctionJars.signedSlackEvent(SECRET,
+                io.arfollowup.local.FunctionJars.validateClick("U0BENCH", "T0BENCH", "C0BENCH", "em-bench", nonce));
     }
 
     /** The box's load (other builds share its 2 cores): read next to the figures. */

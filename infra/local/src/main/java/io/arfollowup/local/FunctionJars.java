@@ -238,16 +238,25 @@ public final class FunctionJars {
 
     /** An HTTP API v2 event carrying a signed Validate click on {@code responseId}. */
     static String signedValidate(String responseId) {
-        String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U0COLLECT1\",\"username\":\"probe\","
-                + "\"team_id\":\"T0LOCAL\"},\"api_app_id\":\"A0LOCAL\",\"token\":\"x\",\"container\":{\"type\":"
-                + "\"message\",\"message_ts\":\"1.1\",\"channel_id\":\"C0COLLECT\"},\"trigger_id\":\"1.2."
-                + System.nanoTime() + "\",\"team\":{\"id\":\"T0LOCAL\",\"domain\":\"local\"},\"channel\":{\"id\":"
-                + "\"C0COLLECT\",\"name\":\"collections\"},\"response_url\":\"http://127.0.0.1:9/response/x\","
+        return signedSlackEvent(LocalEnvironment.SIGNING_SECRET, validateClick("U0COLLECT1", "T0LOCAL",
+                "C0COLLECT", responseId, Long.toString(System.nanoTime())));
+    }
+
+    /** The form body of a Validate click on the card of {@code responseId}, as Slack posts it. */
+    public static byte[] validateClick(String user, String team, String channel, String responseId, String nonce) {
+        String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\",\"username\":\"probe\","
+                + "\"team_id\":\"" + team + "\"},\"api_app_id\":\"A0LOCAL\",\"token\":\"x\",\"container\":{\"type\":"
+                + "\"message\",\"message_ts\":\"1.1\",\"channel_id\":\"" + channel + "\"},\"trigger_id\":\"1.2."
+                + nonce + "\",\"team\":{\"id\":\"" + team + "\",\"domain\":\"local\"},\"channel\":{\"id\":"
+                + "\"" + channel + "\",\"name\":\"collections\"},\"response_url\":\"http://127.0.0.1:9/response/x\","
                 + "\"actions\":[{\"action_id\":\"" + io.arfollowup.adapters.slack.SlackIds.VALIDATE
                 + "\",\"block_id\":\"response_actions\",\"value\":\"" + responseId + "\",\"type\":\"button\","
                 + "\"action_ts\":\"1.3\"}]}";
-        byte[] body = ("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8))
-                .getBytes(StandardCharsets.UTF_8);
+        return ("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An HTTP API v2 event to /slack/events carrying {@code body}, signed now with {@code secret} (v0 HMAC). */
+    public static String signedSlackEvent(String secret, byte[] body) {
         String ts = Long.toString(Instant.now().getEpochSecond());
         JsonObject e = new JsonObject();
         e.addProperty("version", "2.0");
@@ -257,7 +266,7 @@ public final class FunctionJars {
         headers.addProperty("content-type", "application/x-www-form-urlencoded");
         headers.addProperty("x-slack-request-timestamp", ts);
         headers.addProperty("x-slack-signature", io.arfollowup.functions.slack.SlackSignatureVerifier.sign(
-                LocalEnvironment.SIGNING_SECRET, ts, body));
+                secret, ts, body));
         e.add("headers", headers);
         JsonObject http = new JsonObject();
         http.addProperty("method", "POST");

@@ -43,7 +43,8 @@ final class InboundFixture {
     final RecordingChatNotifier chat = new RecordingChatNotifier();
     final InboundEmailHandler handler;
     /** The use case's clock: fixed at {@link #NOW} until a test moves it. */
-    final java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+    final io.arfollowup.testing.time.SettableClock clock = new io.arfollowup.testing.time.SettableClock(NOW);
+    final java.util.concurrent.atomic.AtomicReference<Instant> now = clock.now;
 
     /** Perrin (E16): the token's customer. Its accountant's domain is also a contact domain of another customer. */
     final Customer perrin = TestData.aCustomer().id("C-PERRIN").named("Perrin Immobilier")
@@ -68,22 +69,7 @@ final class InboundFixture {
         tokens.put(new ReplyToken("ys6bn4cwq8td", lacroix.id(), "rem-2025-03-05", Instant.parse("2025-03-05T08:00:00Z")));
         ReceiveEmail receive = new ReceiveEmail(blobs, new AngusMailReader(), responses, tokens, customers, items,
                 chat, Suggester.NONE, ReplyAddresses.fromConfig("reply.example.com", "relances"),
-                new Clock() {
-                    @Override
-                    public java.time.ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(java.time.ZoneId zone) {
-                        return Clock.fixed(now.get(), zone);
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return now.get();
-                    }
-                });
+                clock);
         this.handler = new InboundEmailHandler(receive, "raw/");
     }
 

@@ -34,23 +34,8 @@ final class UseCaseFixture {
 
     static final Instant NOW = Instant.parse("2025-11-05T10:00:00Z"); // a Wednesday, 11:00 in Paris
 
-    final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return Clock.fixed(now.get(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final io.arfollowup.testing.time.SettableClock clock = new io.arfollowup.testing.time.SettableClock(NOW);
+    final AtomicReference<Instant> now = clock.now;
     final InMemoryResponseStore responses = new InMemoryResponseStore();
     final InMemoryQualificationStore qualifications = new InMemoryQualificationStore();
     final InMemoryCustomerStore customers = new InMemoryCustomerStore();

@@ -40,23 +40,8 @@ final class WebFormFixture {
     static final Instant NOW = Instant.parse("2025-11-05T10:00:00Z"); // Wednesday, 11:00 in Paris
     static final LocalDate TODAY = LocalDate.of(2025, 11, 5);
 
-    final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-    final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final io.arfollowup.testing.time.SettableClock clock = new io.arfollowup.testing.time.SettableClock(NOW);
+    final AtomicReference<Instant> now = clock.now;
     final InMemoryCustomerStore customers = new InMemoryCustomerStore();
     final io.arfollowup.testing.fakes.InMemoryOnceStore once = new io.arfollowup.testing.fakes.InMemoryOnceStore();
     final InMemoryItemStore items = new InMemoryItemStore();
