@@ -34,7 +34,8 @@ class FreshSetsTest {
     @ValueSource(strings = {"set-20-curt", "set-21-us", "set-22-ap-departments", "set-23-insolvency", "set-24-angry",
             "set-25-de-es-it", "set-26-web-form", "set-27-mixed-after", "set-28-hard-letters", "set-29-hard-letters-2",
             "set-30-mixed-letters", "set-31-conventions", "set-32-typos-quotes", "set-33-everyday-mix", "set-34-indirect",
-            "set-35-letters-and-forms", "set-36-indirect-2"})
+            "set-35-letters-and-forms", "set-36-indirect-2",
+            "set-37-letters-forms-threads"})
     void theShippedModelReadsTheSet(String set) throws IOException {
         int n = 0;
         int top1 = 0;
