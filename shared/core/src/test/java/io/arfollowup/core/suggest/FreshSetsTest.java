@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stated. A regression net for lexicon edits (each set's first score is in docs/suggester.md), not a measure.
  */
 class FreshSetsTest {
+
+    /** Status misses each set still has (borderline labels kept as written, docs/suggester.md); every other set: 0. */
+    private static final Map<String, Integer> MISSES_LEFT = Map.of(
+            "set-22-ap-departments", 1, "set-23-insolvency", 3, "set-26-web-form", 1);
 
     private static final BuiltInSuggester SUGGESTER = new BuiltInSuggester(null, null, new InMemoryLearningStore());
 
@@ -87,9 +92,9 @@ class FreshSetsTest {
 
         assertThat(n).isGreaterThanOrEqualTo(15);
         // the few misses left are borderline labels (see docs/suggester.md); a lexicon edit must not add any
-        assertThat(misses).as("misses").hasSizeLessThanOrEqualTo(n / 5);
+        assertThat(misses).as("misses").hasSizeLessThanOrEqualTo(MISSES_LEFT.getOrDefault(set, 0));
         assertThat(top3).isGreaterThanOrEqualTo(n - 1);
         assertThat(datesRight).as("promised dates").isEqualTo(dates);
-        assertThat(amountsRight).as("amounts").isGreaterThanOrEqualTo(amounts - 1);
+        assertThat(amountsRight).as("amounts").isEqualTo(amounts);
     }
 }
