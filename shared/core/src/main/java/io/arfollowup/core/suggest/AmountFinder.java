@@ -26,7 +26,8 @@ final class AmountFinder {
                     + "|chf\\b)");
     private static final Pattern PER_UNIT = Pattern.compile(
             "^\\s*(ht|ttc|hors taxes?)?\\s*(/(?!\\s*(mois|month|mo\\b|semaine|week|wk|an\\b|year|yr|trimestre|quarter))|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg)"
-                    + "|l'unite|de l'heure|each|per (unit|user|hour|seat|item|day|piece|licen[cs]e)|an hour|/h)");
+                    + "|l'unite|de l'heure|each|per (unit|user|hour|seat|item|day|piece|licen[cs]e)|an hour|/h"
+                    + "|pro (stuck|stunde|einheit)|je (stuck|stunde)|al pezzo|all'ora|l'ora|por (unidad|hora|pieza)|la unidad)");
     private static final Pattern GOOD_BEFORE = Pattern.compile(
             "(ecart|difference|soit|overcharge|surfactur|trop[- ]?percu|de trop|disput|contest|refus|withhold|retenons"
                     + "|credit|avoir|geste|short[- ]?paid|deduit|deducted|versement|virement|cheque|check|payment|paiement"
@@ -42,7 +43,26 @@ final class AmountFinder {
             "(sur|over|across|plus de|more than|about|total de la commande|commande (fait|de)|chiffre|doit|owes"
                     + "|nous doit|au-dessus de|above|over|seuil|threshold|capital)\\W{0,3}(\\w+\\s){0,2}$");
 
+    /** A unit price or hourly rate named just before ("prix unitaire facturé (42 €)", "passé de 65 à 78 €"). */
+    private static final Pattern RATE_BEFORE = Pattern.compile(
+            "(prix unitaire|unit (price|cost|rate)|tarif (horaire|unitaire|journalier)|taux horaire|hourly rate|day rate"
+                    + "|prix (a|de) l'unite|stuckpreis|einzelpreis|pro stuck|pro stunde|stundensatz|prezzo unitario"
+                    + "|precio unitario|tariffa oraria|precio por hora)");
+    /** ... unless a total, a difference, a payment or a sentence end comes between the rate and the amount. */
+    private static final Pattern TOTAL_BETWEEN = Pattern.compile(
+            "(soit|i\\.e\\.|total|ecart|difference|overcharge|de trop|en trop|=|x |\\* |insgesamt|in totale|en total"
+                    + "|[.!?;\\n]|regl|pay|paid|vers|vire|wire|transf|deduct|deduit|credit|avoir|solde|balance|bezahl|uberw)");
+
     private AmountFinder() {
+    }
+
+    private static boolean rate(String before) {
+        Matcher r = RATE_BEFORE.matcher(before);
+        int end = -1;
+        while (r.find()) {
+            end = r.end();
+        }
+        return end >= 0 && !TOTAL_BETWEEN.matcher(before.substring(end)).find();
     }
 
     static List<Found> find(String folded) {
@@ -88,6 +108,9 @@ final class AmountFinder {
         }
         String after = folded.substring(end, Math.min(folded.length(), end + 30));
         if (PER_UNIT.matcher(after).find()) {
+            return;
+        }
+        if (rate(folded.substring(Math.max(0, start - 80), start))) {
             return;
         }
         String before = folded.substring(Math.max(0, start - 30), start);

@@ -65,7 +65,7 @@ final class DateFinder {
             "\\b(fin|mi|mid|debut|early|late|end of|beginning of|ende|finales de|meta|fine|inizio|principios de)"
                     + "[- ]?(" + MONTHS + ")\\b");
     private static final Pattern P_DAY_ONLY = Pattern.compile(
-            "\\b(le|the|on the|by the|au plus tard le|avant le)\\s+(\\d{1,2})(?:(?:er|st|nd|rd|th)\\b|"
+            "\\b(le|the|on the|by the|au plus tard le|avant le|del dia|el dia|il giorno|entro il)\\s+(\\d{1,2})(?:(?:er|st|nd|rd|th)\\b|"
                     + "(?=\\s*([.,;!?)]|$|au plus|at the latest|prochain|de ce mois|du mois|of (this|the) month|"
                     + "par|by|via|comme|sans faute|normalement|maxi|max\\b|dernier delai|promis|as agreed|as promised"
                     + "|latest|at the latest)))");

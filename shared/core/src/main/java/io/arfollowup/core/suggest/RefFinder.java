@@ -47,6 +47,12 @@ public final class RefFinder {
                     + "((\\S+\\s*(,|et|and|&|und|y|e|/)\\s*)*))$");
     private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|£|gbp\\b|dollars?\\b"
             + "|pounds?\\b|ht\\b|ttc\\b)");
+    /** "ours is", "le nôtre est": the number that follows is the one the reply has just named. */
+    private static final Pattern POSSESSIVE_BEFORE = Pattern.compile(
+            "\\b(ours|our one|mine|le notre|la notre|le mien|la mienne)\\s*(is|est|:|=)?\\s*(n°|no\\.?|#)?\\s*$");
+    private static final Pattern OTHER_NUMBER_NAMED = Pattern.compile(
+            "\\b(po|p\\.o\\.|purchase order|order|bon de commande|commande|bc|bdc|cde|account|compte|customer|client"
+                    + "|contract|contrat|vat|tva|siret|supplier|fournisseur|reference de commande)\\b");
     private static final Pattern YEARS = Pattern.compile("(19|20)\\d\\d[-/](19|20)?\\d\\d");
 
     private RefFinder() {
@@ -94,6 +100,10 @@ public final class RefFinder {
         String before = tail(folded.substring(Math.max(0, start - 40), start), 28);
         if (NOT_INVOICE_BEFORE.matcher(before).find() && !INVOICE_BEFORE.matcher(tail(before, 14)).find()) {
             return false;
+        }
+        if (POSSESSIVE_BEFORE.matcher(before).find()
+                && OTHER_NUMBER_NAMED.matcher(folded.substring(Math.max(0, start - 90), start)).find()) {
+            return false; // "PO number missing ... Ours is 4500-7781": the number just named, not an invoice
         }
         int i = 0;
         while (i < ref.length() && Character.isLetter(ref.charAt(i))) {

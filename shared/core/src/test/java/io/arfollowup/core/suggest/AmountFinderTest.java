@@ -52,6 +52,17 @@ class AmountFinderTest {
     }
 
     @Test
+    void aUnitPriceOrHourlyRateIsNoAmountButTheTotalAfterItIs() {
+        assertThat(AmountFinder.find(Fold.fold("le prix unitaire facturé (42 €) ne correspond pas au devis (36 €)")))
+                .isEmpty();
+        assertThat(AmountFinder.find(Fold.fold("le tarif horaire est passé de 65 à 78 € sans préavis"))).isEmpty();
+        assertThat(AmountFinder.find(Fold.fold("vereinbart waren 45 € pro Stück, berechnet wurden 52 €"))).isEmpty();
+        assertThat(AmountFinder.best(AmountFinder.find(Fold.fold(
+                "tarif horaire de 65 € au lieu de 60 €, soit 80 € de trop sur 16 h"))).value())
+                .isEqualByComparingTo("80");
+    }
+
+    @Test
     void withoutCurrencyThereIsNoAmount() {
         assertThat(AmountFinder.find(Fold.fold("Facture 104563, 3 colis, commande 4500"))).isEmpty();
     }

@@ -35,6 +35,8 @@ class DateFinderTest {
         "we can pay mid-January|2026-01-15",
         "we will pay next Tuesday|2025-11-11",
         "nous payerons le 5.|2025-12-05",
+        "el pago saldrá con la remesa del día 20.|2025-11-20",
+        "verrà pagata entro il 28, come concordato|2025-11-28",
         "on December 1st|2025-12-01",
         "le 10 décembre|2025-12-10",
         "le 28/11/2025|2025-11-28",

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,13 +29,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FreshSetsTest {
 
+    /** Status misses each set still has (borderline labels kept as written, docs/suggester.md); every other set: 0. */
+    private static final Map<String, Integer> MISSES_LEFT = Map.of(
+            "set-22-ap-departments", 1, "set-23-insolvency", 3, "set-26-web-form", 1);
+
     private static final BuiltInSuggester SUGGESTER = new BuiltInSuggester(null, null, new InMemoryLearningStore());
 
     @ParameterizedTest
     @ValueSource(strings = {"set-20-curt", "set-21-us", "set-22-ap-departments", "set-23-insolvency", "set-24-angry",
             "set-25-de-es-it", "set-26-web-form", "set-27-mixed-after", "set-28-hard-letters", "set-29-hard-letters-2",
             "set-30-mixed-letters", "set-31-conventions", "set-32-typos-quotes", "set-33-everyday-mix", "set-34-indirect",
-            "set-35-letters-and-forms"})
+            "set-35-letters-and-forms", "set-36-indirect-2",
+            "set-37-letters-forms-threads"})
     void theShippedModelReadsTheSet(String set) throws IOException {
         int n = 0;
         int top1 = 0;
@@ -86,9 +92,9 @@ class FreshSetsTest {
 
         assertThat(n).isGreaterThanOrEqualTo(15);
         // the few misses left are borderline labels (see docs/suggester.md); a lexicon edit must not add any
-        assertThat(misses).as("misses").hasSizeLessThanOrEqualTo(n / 5);
+        assertThat(misses).as("misses").hasSizeLessThanOrEqualTo(MISSES_LEFT.getOrDefault(set, 0));
         assertThat(top3).isGreaterThanOrEqualTo(n - 1);
         assertThat(datesRight).as("promised dates").isEqualTo(dates);
-        assertThat(amountsRight).as("amounts").isGreaterThanOrEqualTo(amounts - 1);
+        assertThat(amountsRight).as("amounts").isEqualTo(amounts);
     }
 }

@@ -43,6 +43,8 @@ class RefFinderTest {
         "référence du virement PAY-2025-104477",
         "compte client 411000",
         "credit note CN-2025-12 received",
+        "PO number missing on the invoice. Ours is 4500-7781.",
+        "il manque notre bon de commande ; le nôtre est 4500-7781",
         "BL 25-08821 signé",
         "SIRET 812 447 903 00027",
         "IBAN FR76 3000 6000 0112 3456 7890 189",
