@@ -1,7 +1,6 @@
 package io.arfollowup.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.arfollowup.functions.slack.SlackSignatureVerifier;
@@ -39,42 +38,18 @@ public final class LocalSlackClient {
 
     /** A click on a card button. */
     public int clickButton(String userId, String channel, String messageTs, String actionId, String value) {
-        ObjectNode p = base("block_actions", userId);
-        p.put("trigger_id", triggerId());
-        p.put("response_url", responseUrlBase + "/response/" + UUID.randomUUID());
-        p.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channel)
-                .put("is_ephemeral", false);
-        p.putObject("channel").put("id", channel).put("name", "collections");
-        p.putObject("message").put("type", "message").put("ts", messageTs).put("text", "card");
-        ArrayNode actions = p.putArray("actions");
-        actions.addObject().put("action_id", actionId).put("block_id", "response_actions").put("value", value)
-                .put("type", "button").put("action_ts", ts());
-        return post(p);
+        return clickButton(userId, channel, messageTs, "response_actions", actionId, value,
+                responseUrlBase + "/response/" + UUID.randomUUID()).status();
     }
 
     /** A click on a button inside an open modal ({@code view} as Slack holds it, with the values typed so far). */
     public int clickInView(String userId, JsonNode view, ObjectNode values, String actionId, String value) {
-        ObjectNode p = base("block_actions", userId);
-        p.put("trigger_id", triggerId());
-        p.putObject("container").put("type", "view").put("view_id", view.path("id").asText());
-        ObjectNode v = view.deepCopy();
-        v.putObject("state").set("values", values);
-        p.set("view", v);
-        ArrayNode actions = p.putArray("actions");
-        actions.addObject().put("action_id", actionId).put("block_id", "modal_actions").put("value", value)
-                .put("type", "button").put("action_ts", ts());
-        return post(p);
+        return clickInView(userId, view, values, "modal_actions", actionId, value).status();
     }
 
     /** Submits a modal: {@code view} as views.open returned it, {@code values} as Slack's view.state.values. */
     public int submitView(String userId, JsonNode view, ObjectNode values) {
-        ObjectNode p = base("view_submission", userId);
-        p.put("trigger_id", triggerId());
-        ObjectNode v = view.deepCopy();
-        v.putObject("state").set("values", values);
-        p.set("view", v);
-        p.putArray("response_urls");
-        return post(p);
+        return submit(userId, view, values).status();
     }
 
     /** The HTTP answer of the Slack function (status and body: errors of a form, options of a search…). */
@@ -87,13 +62,7 @@ public final class LocalSlackClient {
     /** A click on a button of a card whose response_url is {@code responseUrl} (to read the ephemeral answers). */
     public Reply clickButton(String userId, String channel, String messageTs, String blockId, String actionId,
                              String value, String responseUrl) {
-        ObjectNode p = base("block_actions", userId);
-        p.put("trigger_id", triggerId());
-        p.put("response_url", responseUrl);
-        p.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channel)
-                .put("is_ephemeral", false);
-        p.putObject("channel").put("id", channel).put("name", "collections");
-        p.putObject("message").put("type", "message").put("ts", messageTs).put("text", "card");
+        ObjectNode p = inMessage(userId, channel, messageTs, responseUrl);
         p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId).put("value", value)
                 .put("type", "button").put("action_ts", ts());
         return send(p);
@@ -102,28 +71,16 @@ public final class LocalSlackClient {
     /** A choice in a select of a card (the triage picker): {@code selected_option} carries the value. */
     public Reply selectInMessage(String userId, String channel, String messageTs, String blockId, String actionId,
                                  String value, String responseUrl) {
-        ObjectNode p = base("block_actions", userId);
-        p.put("trigger_id", triggerId());
-        p.put("response_url", responseUrl);
-        p.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channel);
-        p.putObject("channel").put("id", channel).put("name", "collections");
-        p.putObject("message").put("type", "message").put("ts", messageTs).put("text", "card");
-        ObjectNode action = p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId)
-                .put("type", "external_select").put("action_ts", ts());
-        action.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text")
-                .put("text", value);
+        ObjectNode p = inMessage(userId, channel, messageTs, responseUrl);
+        selected(p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId)
+                .put("type", "external_select").put("action_ts", ts()), value);
         return send(p);
     }
 
     /** A click on a button of a view (modal or Home tab) in block {@code blockId}; no response_url there. */
     public Reply clickInView(String userId, JsonNode view, ObjectNode values, String blockId, String actionId,
                              String value) {
-        ObjectNode p = base("block_actions", userId);
-        p.put("trigger_id", triggerId());
-        p.putObject("container").put("type", "view").put("view_id", view.path("id").asText());
-        ObjectNode v = view.deepCopy();
-        v.putObject("state").set("values", values == null ? LocalJson.MAPPER.createObjectNode() : values);
-        p.set("view", v);
+        ObjectNode p = inView(userId, view, values);
         p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId).put("value", value)
                 .put("type", "button").put("action_ts", ts());
         return send(p);
@@ -132,17 +89,42 @@ public final class LocalSlackClient {
     /** A choice in an input that dispatches its action (the modal's status select). */
     public Reply selectInView(String userId, JsonNode view, ObjectNode values, String blockId, String actionId,
                               String value) {
+        ObjectNode p = inView(userId, view, values);
+        selected(p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId)
+                .put("type", "static_select").put("action_ts", ts()), value);
+        return send(p);
+    }
+
+    /** A block_actions payload from a card in {@code channel}. */
+    private ObjectNode inMessage(String userId, String channel, String messageTs, String responseUrl) {
+        ObjectNode p = base("block_actions", userId);
+        p.put("trigger_id", triggerId());
+        p.put("response_url", responseUrl);
+        p.putObject("container").put("type", "message").put("message_ts", messageTs).put("channel_id", channel)
+                .put("is_ephemeral", false);
+        p.putObject("channel").put("id", channel).put("name", "collections");
+        p.putObject("message").put("type", "message").put("ts", messageTs).put("text", "card");
+        return p;
+    }
+
+    /** A block_actions payload from an open view, carrying the values typed so far. */
+    private ObjectNode inView(String userId, JsonNode view, ObjectNode values) {
         ObjectNode p = base("block_actions", userId);
         p.put("trigger_id", triggerId());
         p.putObject("container").put("type", "view").put("view_id", view.path("id").asText());
+        p.set("view", withValues(view, values));
+        return p;
+    }
+
+    private static ObjectNode withValues(JsonNode view, ObjectNode values) {
         ObjectNode v = view.deepCopy();
         v.putObject("state").set("values", values == null ? LocalJson.MAPPER.createObjectNode() : values);
-        p.set("view", v);
-        ObjectNode action = p.putArray("actions").addObject().put("action_id", actionId).put("block_id", blockId)
-                .put("type", "static_select").put("action_ts", ts());
+        return v;
+    }
+
+    private static void selected(ObjectNode action, String value) {
         action.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text")
                 .put("text", value);
-        return send(p);
     }
 
     /** What the collector typed in an external select: Slack asks for options (block_suggestion). */
@@ -162,9 +144,7 @@ public final class LocalSlackClient {
     public Reply submit(String userId, JsonNode view, ObjectNode values) {
         ObjectNode p = base("view_submission", userId);
         p.put("trigger_id", triggerId());
-        ObjectNode v = view.deepCopy();
-        v.putObject("state").set("values", values);
-        p.set("view", v);
+        p.set("view", withValues(view, values));
         p.putArray("response_urls");
         return send(p);
     }
@@ -218,12 +198,19 @@ public final class LocalSlackClient {
     }
 
     private Reply postForReply(String body, String contentType, Map<String, String> extraHeaders) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
+        return exchange(body, contentType, timestamp, true, extraHeaders);
+    }
+
+    /** One signed POST to the request URL ({@code signed=false}: a wrong signature). */
+    private Reply exchange(String body, String contentType, String timestamp, boolean signed,
+                           Map<String, String> extraHeaders) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(requestUrl)
                 .header("Content-Type", contentType)
                 .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", SlackSignatureVerifier.sign(signingSecret, timestamp, bytes))
+                .header("X-Slack-Signature", signed ? SlackSignatureVerifier.sign(signingSecret, timestamp, bytes)
+                        : "v0=00")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
         extraHeaders.forEach(request::header);
         try {
@@ -254,32 +241,12 @@ public final class LocalSlackClient {
 
     /** POSTs the payload signed, as Slack does; returns the HTTP status. */
     public int post(JsonNode payload) {
-        try {
-            String body = "payload=" + URLEncoder.encode(LocalJson.MAPPER.writeValueAsString(payload),
-                    StandardCharsets.UTF_8);
-            return postRaw(body, Long.toString(clock.instant().getEpochSecond()), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return send(payload).status();
     }
 
     /** POSTs a raw body; {@code signed=false} sends a wrong signature (to show the 401). */
     public int postRaw(String body, String timestamp, boolean signed) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String signature = signed ? SlackSignatureVerifier.sign(signingSecret, timestamp, bytes) : "v0=00";
-        HttpRequest request = HttpRequest.newBuilder(requestUrl)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", timestamp)
-                .header("X-Slack-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(body, "application/x-www-form-urlencoded", timestamp, signed, Map.of()).status();
     }
 
     private String triggerId() {

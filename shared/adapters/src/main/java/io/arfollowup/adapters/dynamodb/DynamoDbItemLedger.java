@@ -40,7 +40,7 @@ public final class DynamoDbItemLedger implements ItemLedger {
     }
 
     private static Map<String, AttributeValue> key(String customerId, String number) {
-        return Map.of(PK, Attrs.s("C#" + customerId), SK, Attrs.s("ITEM#" + number));
+        return DynamoDbItemStore.key(customerId, number);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class DynamoDbItemStore implements ItemStore {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(String customerId, String number) {
+    static Map<String, AttributeValue> key(String customerId, String number) {
         return Map.of(PK, Attrs.s("C#" + customerId), SK, Attrs.s("ITEM#" + number));
     }
 
