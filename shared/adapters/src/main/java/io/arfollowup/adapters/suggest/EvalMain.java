@@ -127,6 +127,9 @@ public final class EvalMain {
                 out.println("  miss " + t.id() + " gold=" + t.status() + " got=" + top + " | "
                         + suggestion.evidence());
             }
+            if (details && !normalised(refs).equals(normalised(t.refs()))) {
+                out.println("  refs " + t.id() + " gold=" + t.refs() + " got=" + refs);
+            }
             if (details && !java.util.Objects.equals(t.date(), main.promisedDate())) {
                 out.println("  date " + t.id() + " gold=" + t.date() + " got=" + main.promisedDate());
             }
@@ -136,6 +139,15 @@ public final class EvalMain {
             }
         }
         return s;
+    }
+
+    /** References as the corpus README compares them: upper case, no separators. */
+    static Set<String> normalised(List<String> refs) {
+        Set<String> out = new TreeSet<>();
+        for (String r : refs) {
+            out.add(r.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""));
+        }
+        return out;
     }
 
     private static final ReplyExtractor EXTRACTOR = new ReplyExtractor();

@@ -17,20 +17,36 @@ import java.util.regex.Pattern;
  */
 public final class RefFinder {
 
+    /**
+     * A coded number: upper-case letter and digit groups joined by {@code -} or {@code /} ({@code FA-2025-00412},
+     * {@code 2025/FR/0392}, {@code INV-5028-C}, {@code 25-FV-0412}, {@code 7781-B}), or a short prefix and digit
+     * groups separated by spaces ({@code FC 25 10 0347}, {@code FA 25 1102}). Which of them are invoices is decided
+     * by {@link #acceptCoded}: writers invent every shape, so the shape alone never excludes one.
+     */
     private static final Pattern CODED = Pattern.compile(
-            "(?<![\\w/.-])([A-Z]{1,6}[-/ ]?\\d{2,4}(?:[-/]\\d{2,8}){1,2}|[A-Z]{1,4} \\d{2} \\d{2} \\d{3,6}"
-                    + "|[A-Z]{1,6}-?\\d{4,10}|\\d{4}-\\d{3,6}|\\d{2,4}/\\d{3,6})(?![\\w/-]|[.,]\\d)");
+            "(?<![\\w/.-])([A-Z]{1,4} \\d{2} \\d{2} \\d{3,6}|[A-Z]{1,4} \\d{2} \\d{3,6}(?! \\d)"
+                    + "|[A-Z]{1,6} \\d{2,4}(?:[-/]\\d{2,8}){1,2}"
+                    + "|(?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)(?:[-/](?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)){0,5})"
+                    + "(?![\\w/-]|[.,]\\d)");
     private static final Pattern BARE = Pattern.compile("(?<![\\w/.,:-])(\\d{4,8})(?![\\w/-]|[.,]\\d)");
-    /** Prefixes of documents that are not invoices. */
+    /** Letter groups of documents that are not invoices (an order, a credit note, a return, a quote...). */
     private static final Set<String> NOT_INVOICE_PREFIX = Set.of(
             "AV", "AVO", "AVR", "CN", "CR", "CRN", "RMA", "RET", "PO", "BC", "BDC", "CDE", "CMD", "SO", "OF", "Q", "QT",
-            "D", "DEV", "BL", "DN", "PAY", "PMT", "REM", "RIB", "C", "AR", "CASE", "TKT", "REF", "LTA", "BWF", "PX", "M",
-            "OR", "ORD", "SIRET", "TVA", "VAT", "FR", "GB", "IBAN", "BIC", "TEL", "N", "NO", "NR", "DE", "ES", "IT",
-            "CH", "BE", "ACC", "ACCT", "CPT", "CLI", "CUST", "CLT", "ID", "LOT", "SN", "REV", "CC", "WO", "OT", "RE",
-            "CS", "CA", "SR", "TR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA", "SOW", "NDA",
+            "D", "DEV", "BL", "DN", "PAY", "PMT", "REM", "RIB", "AR", "CASE", "TKT", "LTA", "BWF", "PX",
+            "OR", "ORD", "SIRET", "TVA", "VAT", "IBAN", "BIC", "TEL", "ACC", "ACCT", "CPT", "CLI", "CUST", "CLT", "LOT",
+            "SN", "REV", "WO", "OT", "CS", "SR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA",
+            "SOW", "NDA",
             // bank transfer and direct-debit references (VIR = virement, PRLV = prélèvement)
             "VIR", "VIRT", "TRF", "SEPA", "PRLV",
-            "BR", "GR", "GRN", "DA", "DR", "DOC", "CT", "CTR");
+            "BR", "GR", "GRN", "DA", "DR", "DOC", "CT", "CTR",
+            // not a document, but a number's label: a country, "n°", a customer or account code
+            "FR", "GB", "DE", "ES", "IT", "CH", "BE", "N", "NO", "NR", "C", "M", "REF", "ID", "RE", "CC", "CA", "TR");
+    /** Letter groups that say "invoice" ({@code INV-CS-1187}, {@code 25-FV-0412}, {@code FAC-BT-2025-118}). */
+    private static final Set<String> INVOICE_GROUP = Set.of(
+            "F", "FA", "FAC", "FACT", "FC", "FCT", "FV", "FT", "INV", "IN", "IV", "INVOICE", "FACTURE", "BILL", "RG",
+            "RECH", "FAT");
+    /** An invoice word written before the number with a space: "FACT 25-0654" is invoice 25-0654. */
+    private static final Pattern WORD_PREFIX = Pattern.compile("^(FACTURE|FACT|INVOICE|INV|NO|N) (?=\\d)");
     private static final Pattern NOT_INVOICE_BEFORE = Pattern.compile(
             "(\\b(po|p\\.o\\.|bon de commande|commande|cde|order|bc|bdc|devis|quote|quotation|avoir|credit note|"
                     + "credit memo|rma|retour|return|bl|bon de livraison|delivery note|contrat|contract|dossier|case|"
@@ -40,10 +56,12 @@ public final class RefFinder {
                     + "customer|siret|siren|tva|vat|iban|tel|phone|fax|cheque|check|mandat|marche|licence|license|"
                     + "confirmation|suivi|tracking|colis|parcel|lot|serie|serial|article|piece|part|sku|adherent|"
                     + "member|ligne|line|bordereau|engagement|agreement|police|policy|matricule|badge|pin|code|"
-                    + "sinistre|claim)\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:)?\\s*)$");
+                    + "sinistre|claim|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
+                    + "|intracom|intracommunautaire|juridique|ie|lu|nl|fr|gb|de|es|it|be)"
+                    + "\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id)?\\s*\\(?\\s*)$");
     private static final Pattern INVOICE_BEFORE = Pattern.compile(
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
-                    + "pieces)\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|#|:|nos\\.?|ref\\.?\\s*:?|reference\\s*:?)?\\s*"
+                    + "pieces)((\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|nummer|#|:|nos\\.?|ref\\.?|reference|\\(s\\)))*)\\s*"
                     + "((\\S+\\s*(,|et|and|&|und|y|e|/)\\s*)*))$");
     private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|£|gbp\\b|dollars?\\b"
             + "|pounds?\\b|ht\\b|ttc\\b)");
@@ -69,10 +87,17 @@ public final class RefFinder {
         Matcher m = CODED.matcher(text.replace('\u00a0', ' ').replace('\u202f', ' '));
         while (m.find()) {
             String ref = m.group(1);
+            if (ref.chars().allMatch(Character::isDigit)) {
+                continue; // a plain number: an invoice only where the text calls it one (BARE below)
+            }
             if (!acceptCoded(ref, folded, m.start(1)) || bracketed(text, m.start(1), m.end(1))) {
                 continue;
             }
             taken.add(new int[] {m.start(1), m.end(1)});
+            Matcher word = WORD_PREFIX.matcher(ref);
+            if (word.find()) {
+                ref = ref.substring(word.end());
+            }
             found.putIfAbsent(normalize(ref), ref);
         }
         Matcher b = BARE.matcher(text);
@@ -97,31 +122,51 @@ public final class RefFinder {
     }
 
     private static boolean acceptCoded(String ref, String folded, int start) {
+        int digits = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            digits += Character.isDigit(ref.charAt(i)) ? 1 : 0;
+        }
+        if (digits < 3) {
+            return false;
+        }
         String before = tail(folded.substring(Math.max(0, start - 40), start), 28);
-        if (NOT_INVOICE_BEFORE.matcher(before).find() && !INVOICE_BEFORE.matcher(tail(before, 14)).find()) {
+        boolean invoiceBefore = INVOICE_BEFORE.matcher(folded.substring(Math.max(0, start - 60), start)).find();
+        boolean invoiceGroup = false;
+        boolean otherGroup = false;
+        boolean letters = false;
+        for (String group : ref.split("[-/ ]")) {
+            String head = group.replaceAll("\\d+$", ""); // "FR25": the letters before the digits
+            if (head.isEmpty() || !head.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            letters = true;
+            invoiceGroup |= INVOICE_GROUP.contains(head);
+            otherGroup |= NOT_INVOICE_PREFIX.contains(head);
+        }
+        if (!invoiceGroup && NOT_INVOICE_BEFORE.matcher(before).find()
+                && !INVOICE_BEFORE.matcher(tail(before, 14)).find()) {
             return false;
         }
         if (POSSESSIVE_BEFORE.matcher(before).find()
                 && OTHER_NUMBER_NAMED.matcher(folded.substring(Math.max(0, start - 90), start)).find()) {
             return false; // "PO number missing ... Ours is 4500-7781": the number just named, not an invoice
         }
-        int i = 0;
-        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-            i++;
-        }
-        String prefix = ref.substring(0, i);
-        String digits = ref.substring(i).replaceAll("\\D", "");
-        if (prefix.isEmpty()) {
-            if (YEARS.matcher(ref).matches() || ref.matches("\\d{1,2}/\\d{1,2}.*")) {
-                return false;
+        if (!letters) {
+            String digitsOnly = ref.replaceAll("\\D", "");
+            if (YEARS.matcher(ref).matches() || ref.matches("\\d{1,2}[/-]\\d{1,2}([/-]\\d{2,4})?")
+                    || ref.matches("\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}") || ref.matches("\\d{2}([-/]\\d{2}){3,}")) {
+                return false; // a date, a span of years, a phone number
             }
-            // a bare "2025-0712" style number: only when it is not a date or a phone number
-            return digits.length() >= 7 || INVOICE_BEFORE.matcher(before).find();
+            // a bare "2025-0712" style number: only when it is not a date or a phone number ("(555) 010-4421")
+            return invoiceBefore || digitsOnly.length() >= 7 && ref.matches("\\d{4,}[-/].*");
         }
-        if (NOT_INVOICE_PREFIX.contains(prefix)) {
+        if (Character.isDigit(ref.charAt(0)) && !invoiceGroup && !invoiceBefore && digits < 7) {
+            return false; // "plan 4471-B": a number with a suffix is an invoice where the text says so
+        }
+        if (otherGroup && !invoiceGroup && !invoiceBefore) {
             return false;
         }
-        return digits.length() >= 4;
+        return digits >= 4 || invoiceGroup || invoiceBefore;
     }
 
     /** "[SQ-558213]", "[#4521]": a ticket or case tag of a helpdesk tool, not an invoice. */
