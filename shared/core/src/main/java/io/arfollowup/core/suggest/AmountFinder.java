@@ -24,6 +24,10 @@ final class AmountFinder {
     private static final Pattern AFTER = Pattern.compile(
             "(?<![\\w.,])" + NUMBER + "\\s?(k€|k£|k\\$|k ?eur\\b|€|eur\\b|euros?\\b|£|gbp\\b|pounds?\\b|\\$|usd\\b|dollars?\\b"
                     + "|chf\\b)");
+    /** A form field that names its currency in its label: "Amount (EUR): 412.50", "Montant (€) : 1 530". */
+    private static final Pattern FIELD = Pattern.compile(
+            "\\b(?:amount|montant|total|sum|somme|betrag|importe|importo)\\s*\\(\\s*(eur|€|euros?|gbp|£|usd|\\$|chf)\\s*\\)"
+                    + "\\s*:?\\s*" + NUMBER + "(?![\\d])");
     private static final Pattern PER_UNIT = Pattern.compile(
             "^\\s*(ht|ttc|hors taxes?)?\\s*(/(?!\\s*(mois|month|mo\\b|semaine|week|wk|an\\b|year|yr|trimestre|quarter))|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg)"
                     + "|l'unite|de l'heure|each|per (unit|user|hour|seat|item|day|piece|licen[cs]e)|an hour|/h"
@@ -70,6 +74,12 @@ final class AmountFinder {
         Matcher m = BEFORE.matcher(folded);
         while (m.find()) {
             add(out, folded, m.group(2), currency(m.group(1)), m.group(3) != null, m.start(), m.end());
+        }
+        m = FIELD.matcher(folded);
+        while (m.find()) {
+            if (!overlaps(out, m.start(2), m.end(2))) {
+                add(out, folded, m.group(2), currency(m.group(1)), false, m.start(2), m.end(2));
+            }
         }
         m = AFTER.matcher(folded);
         while (m.find()) {

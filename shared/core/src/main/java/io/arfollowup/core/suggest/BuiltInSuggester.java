@@ -55,9 +55,9 @@ public final class BuiltInSuggester implements Suggester {
                     + "|danke|gracias|grazie)\\b");
 
     /** How much the learned model weighs against the lexicon. */
-    static final double LEARNED_WEIGHT = 0.12;
+    static final double LEARNED_WEIGHT = 0.2;
     /** The most the learned model can take from a status. */
-    static final double LEARNED_CAP = 3;
+    static final double LEARNED_CAP = 4;
 
     static final double MEMORY_MIN_SIMILARITY = 0.5;
     static final double MEMORY_WEIGHT = 8;
@@ -290,6 +290,10 @@ public final class BuiltInSuggester implements Suggester {
         List<String> facts = new ArrayList<>();
         boolean autoSubject = AUTO_SUBJECT.matcher(subject).find();
         boolean readReceipt = READ_SUBJECT.matcher(subject).find();
+        if (!autoSubject && !readReceipt && ownSubject(subject)) {
+            // a subject the customer wrote ("Demande d'échéancier", "Rebate not applied") is their words too
+            clean = TYPOS.correct(request.subject().strip()) + "\n\n" + clean;
+        }
         if (request.autoReply() || autoSubject) {
             facts.add("f:auto");
         }
@@ -349,7 +353,7 @@ public final class BuiltInSuggester implements Suggester {
         }
         if (promiseCue && a.hasFutureDate() && dispute >= 3 && cue(a, "PAYMENT_PROMISE") > 0) {
             // a dated promise on the undisputed part leads; the dispute is the second situation (TAXONOMY)
-            add(s, "PAYMENT_PROMISE", 2.5);
+            add(s, "PAYMENT_PROMISE", 3.5);
         }
         long futureDates = a.dates.stream().filter(d -> !d.date().isBefore(a.today)).count();
         if (futureDates >= 2 && a.amounts.size() >= 2) {
@@ -390,6 +394,19 @@ public final class BuiltInSuggester implements Suggester {
             }
         }
         return new Reading(a, s);
+    }
+
+    private static final Pattern NOT_OWN_SUBJECT = Pattern.compile(
+            "(^|[\\s\\]\\[(])(re|tr|fw|fwd|aw|wg|rv|r|sv|vs|antw|rif|rp|ref)\\s?:|\\b(relance|rappel|reminder|overdue"
+                    + "|past due|impayee?s?|mise en demeure|dunning|final notice|sollecito|mahnung|recordatorio|avis de"
+                    + " retard|payment due|outstanding invoices?|statement of account)\\b");
+
+    /**
+     * Whether a subject is the customer's own (not "RE:" on the reminder, not the reminder's own words): it then
+     * reads as the first line of the reply.
+     */
+    static boolean ownSubject(String foldedSubject) {
+        return !foldedSubject.isBlank() && !NOT_OWN_SUBJECT.matcher(foldedSubject).find();
     }
 
     /** A payment "made" in a sentence that only names days to come ("virement fait demain") is not made yet. */
@@ -453,7 +470,8 @@ public final class BuiltInSuggester implements Suggester {
                     + "|can|could|pourrai|pourrons|peux|pouvons|geht|posso|possiamo)|^\\s*,?\\s*(c'est |it's |is )?"
                     + "(impossible|out)\\b");
     private static final Pattern REFUSAL_BEFORE = Pattern.compile(
-            "(\\bpas|\\bnot|\\bnicht|\\bnon|n't|\\bno|\\bimpossible)\\s+(before\\s+|avant\\s+|le\\s+|on\\s+)?$");
+            "(\\bpas|\\bnot|\\bnicht|\\bnon|n't|\\bno|\\bimpossible)\\s+((payer|regler|virer|verser|pay|settle|transfer"
+                    + "|le faire|do it|make it|vous payer|vous regler|pay you|it|this)\\s+)?(before\\s+|avant\\s+|le\\s+|on\\s+)?$");
 
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;.!?\\n]|\\b(so|then|and then|donc|alors|puis|et"
             + " donc|which means|ce qui)\\b");
@@ -478,7 +496,7 @@ public final class BuiltInSuggester implements Suggester {
     /** A day the reply turns down: "mañana no puedo", "pas demain", "not Friday". */
     static boolean refusedDay(String folded, DateFinder.Found d) {
         String after = folded.substring(d.end(), Math.min(folded.length(), d.end() + 30));
-        String before = folded.substring(Math.max(0, d.start() - 12), d.start());
+        String before = folded.substring(Math.max(0, d.start() - 24), d.start());
         return REFUSAL_AFTER.matcher(after).find() || REFUSAL_BEFORE.matcher(before).find();
     }
 

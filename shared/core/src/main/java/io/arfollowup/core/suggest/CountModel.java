@@ -92,6 +92,25 @@ final class CountModel {
         }
     }
 
+    /**
+     * Drops the word pairs (bigrams) seen in a single example: a pair met once in the seeds says more about that
+     * one sentence than about its status, and the room ({@link #MAX_ENTRIES}) is kept for the deployment's own
+     * decisions. Single words and the domain features all stay.
+     */
+    synchronized void pruneSingleBigrams() {
+        for (Map.Entry<String, Map<String, Integer>> e : counts.entrySet()) {
+            e.getValue().entrySet().removeIf(c -> {
+                if (c.getKey().indexOf('_') < 0 || featureUse.getOrDefault(c.getKey(), 0) > 1) {
+                    return false;
+                }
+                entries--;
+                bump(totals, e.getKey(), -c.getValue());
+                return true;
+            });
+        }
+        featureUse.entrySet().removeIf(f -> f.getKey().indexOf('_') >= 0 && f.getValue() <= 1);
+    }
+
     /** A copy that learns on its own (the shipped seeds' model is shared by every instance of a JVM). */
     synchronized CountModel copy() {
         CountModel c = new CountModel();

@@ -189,6 +189,10 @@ final class DateFinder {
         }
         m = P_RELATIVE.matcher(folded);
         while (m.find()) {
+            if (m.group(1).matches("ce jour|aujourd'hui|today|hoy|oggi|heute")
+                    && AS_OF.matcher(folded.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+                continue; // "impayée à ce jour", "as of today": the state now, not a day for something to happen
+            }
             LocalDate d = relative(m.group(1), today);
             if (d != null && !overlaps(out, m.start())) {
                 add(out, d, m.start(), m.end());
@@ -241,6 +245,7 @@ final class DateFinder {
         return out;
     }
 
+    private static final Pattern AS_OF = Pattern.compile("(\\ba|jusqu'a|as of|as at|up to|to)\\s+$");
     private static final Pattern PAST_BEFORE = Pattern.compile(
             "\\b(depuis|since|ago|went out|went|paid|sent|mailed|posted|transferred|wired|settled|cleared"
                     // "payé le 2" is past, "je paye le 15" is not: a subject pronoun right before makes it present
@@ -252,6 +257,9 @@ final class DateFinder {
                     + "|confirmed|spoke|talked|discussed|mentioned|told us|said|met|called|rang|agreed"
                     // what a bank statement shows happened: "our bank shows the money leaving on the 30th"
                     + "|shows|showed|show"
+                    // "le chèque est passé sur le compte le 29": gone through, arrived
+                    + "|(est|sont|a ete|ont ete) (passee?s?|partie?s?|sortie?s?|arrivee?s?|tombee?s?|debitee?s?)"
+                    + "|went through|hit (the|our|your) (account|bank)"
                     + "|(a|ai|avons|avez|ont|as) (parle|discute|evoque|vu|echange|appele|telephone|confirme|dit|indique"
                     + "|convenu|rencontre))\\b[^.!?\\n]{0,25}$");
     private static final Pattern FUTURE_NEAR = Pattern.compile(

@@ -26,7 +26,7 @@ public final class SeedModel {
 
     static final String RESOURCE = "config/suggester/seed-model.txt";
     /** Bump when {@link Analysis}' features change in a way the sources' fingerprint cannot see. */
-    static final int FEATURE_VERSION = 4;
+    static final int FEATURE_VERSION = 5;
     private static final LocalDate REFERENCE = LocalDate.of(2025, 1, 15);
 
     private SeedModel() {
@@ -89,6 +89,7 @@ public final class SeedModel {
                     List.of());
             model.add(seed.status(), a.features, 1);
         }
+        model.pruneSingleBigrams();
         return model;
     }
 
