@@ -43,6 +43,10 @@ final class AmountFinder {
                     + "|monthly|weekly|(le|on|the|by|d'ici|avant|before|fin|end|mi|mid|cette|this|today|aujourd'hui"
                     + "|demain|tomorrow|next|lundi|mardi|mercredi|jeudi|vendredi|monday|tuesday|wednesday|thursday"
                     + "|friday|starting|a partir|des|from)\\b)");
+    private static final Pattern THRESHOLD_BEFORE = Pattern.compile(
+            "\\b(anything|everything|tout ce qui|invoices?|factures?|orders?|commandes?)?\\s*(over|above|exceeding|under"
+                    + "|below|depasse|au-dela de|au-dessus de|superieure?s? a|inferieure?s? a|seuil de|threshold of|passes|exceeds"
+                    + "|reaches|atteint|franchit|goes over)\\s*$");
     private static final Pattern WEAK_BEFORE = Pattern.compile(
             "(sur|over|across|plus de|more than|about|total de la commande|commande (fait|de)|chiffre|doit|owes"
                     + "|nous doit|au-dessus de|above|over|seuil|threshold|capital)\\W{0,3}(\\w+\\s){0,2}$");
@@ -124,6 +128,9 @@ final class AmountFinder {
             return;
         }
         String before = folded.substring(Math.max(0, start - 30), start);
+        if (THRESHOLD_BEFORE.matcher(before).find()) {
+            return; // "anything over £250 needs a PO": a threshold, not an amount of this reply
+        }
         double score = 0;
         if (GOOD_BEFORE.matcher(before).find()) {
             score += 1;

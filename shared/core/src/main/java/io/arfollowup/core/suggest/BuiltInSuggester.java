@@ -45,7 +45,8 @@ public final class BuiltInSuggester implements Suggester {
     private static final Pattern AUTO_SUBJECT = Pattern.compile(
             "(reponse automatique|automatic reply|auto-?reply|autoreply|out of (the )?office|absence|abwesen"
                     + "|respuesta automatica|risposta automatica|accuse de reception|ticket|case|\\[#)");
-    private static final Pattern READ_SUBJECT = Pattern.compile("^(lu|read|gelesen|leido|letto)\\s?:");
+    private static final Pattern READ_SUBJECT = Pattern.compile("^(lu|read|gelesen|leido|letto)\\s?:"
+            + "|accuse de reception \\((affiche|lu)\\)|\\(displayed\\)|read receipt|return receipt|lesebestatigung");
     private static final String SOURCE = "built-in";
     private static final Pattern PAYMENT_WORD = Pattern.compile(
             "\\b(virement|paiement|reglement|regler|payer|paie|paye|cheque|payment|paying|pay|transfer|funds|bacs|wire"
@@ -225,7 +226,7 @@ public final class BuiltInSuggester implements Suggester {
             }
         }
         LocalDate date = DATE_STATUSES.contains(main) ? promisedDate(r.analysis) : null;
-        AmountFinder.Found amount = AMOUNT_STATUSES.contains(main) ? AmountFinder.best(r.analysis.amounts) : null;
+        AmountFinder.Found amount = AMOUNT_STATUSES.contains(main) ? amountFor(r.analysis, main) : null;
 
         List<SuggestedGroup> groups = new ArrayList<>();
         if (!request.answers().isEmpty()) {
@@ -441,6 +442,19 @@ public final class BuiltInSuggester implements Suggester {
         return w;
     }
 
+    /**
+     * The amount of the proposed status: one in a sentence that says that status ("the £2,310 will be paid on
+     * Friday week" for a promise, not "we won't pay that £180" beside it), else the best by its own context.
+     */
+    static AmountFinder.Found amountFor(Analysis a, String status) {
+        List<AmountFinder.Found> weighed = new ArrayList<>();
+        for (AmountFinder.Found f : a.amounts) {
+            weighed.add(MultiGroup.sentenceHas(a, f.start(), status)
+                    ? new AmountFinder.Found(f.value(), f.currency(), f.start(), f.end(), f.score() + 1) : f);
+        }
+        return AmountFinder.best(weighed);
+    }
+
     /** The promised date: a future date in a sentence that promises, else the first future date. */
     static LocalDate promisedDate(Analysis a) {
         LocalDate first = null;
@@ -479,7 +493,10 @@ public final class BuiltInSuggester implements Suggester {
             "\\b((from|by) (our|a|the|my|one of our) (main )?(clients?|customers?|debtors?|buyers?)|(our|my) (clients?"
                     + "|customers?) (pays?|paid|will pay|settles?)|(notre|nos|mon|un) (gros )?clients? (nous )?(paie|paye"
                     + "|regle|reglera|paiera|aura paye|doit nous)|de (notre|nos|mon) clients?|paiement de (notre|nos) client"
-                    + "|(subvention|grant|insurance payout|indemnisation|remboursement|refund) (arrive|is due|due|expected))");
+                    + "|(subvention|grant|insurance payout|indemnisation|remboursement|refund) (arrive|is due|due|expected)"
+                    // "la Région nous verse le solde fin novembre", "they pay us on the 30th": someone paying the customer
+                    + "|\\bnous (verse|versera|paie|paiera|paye|payera|regle|reglera|doit)\\b|\\b(pays|will pay|owes|owe) us\\b"
+                    + "|donneur d'ordre|(regle|paie|paye|pays) (ses|its|their) (sous-traitants|subcontractors|fournisseurs|suppliers))");
 
     /** A day that belongs to someone else's payment to the customer (the reason, not the promise). */
     static boolean thirdPartyDay(String folded, DateFinder.Found d) {

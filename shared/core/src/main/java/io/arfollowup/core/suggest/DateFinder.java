@@ -189,6 +189,9 @@ final class DateFinder {
         }
         m = P_RELATIVE.matcher(folded);
         while (m.find()) {
+            if (TERMS_BEFORE.matcher(folded.substring(Math.max(0, m.start() - 24), m.start())).find()) {
+                continue; // "à 90 jours fin de mois", "60 days end of month": payment terms, not a day
+            }
             if (m.group(1).matches("ce jour|aujourd'hui|today|hoy|oggi|heute")
                     && AS_OF.matcher(folded.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 continue; // "impayée à ce jour", "as of today": the state now, not a day for something to happen
@@ -245,6 +248,8 @@ final class DateFinder {
         return out;
     }
 
+    private static final Pattern TERMS_BEFORE = Pattern.compile(
+            "\\b(\\d{2,3}|trente|quarante-cinq|soixante|quatre-vingt-dix|thirty|forty-five|sixty|ninety) (jours|days|j)\\s*$");
     private static final Pattern AS_OF = Pattern.compile("(\\ba|jusqu'a|as of|as at|up to|to)\\s+$");
     private static final Pattern PAST_BEFORE = Pattern.compile(
             "\\b(depuis|since|ago|went out|went|paid|sent|mailed|posted|transferred|wired|settled|cleared"

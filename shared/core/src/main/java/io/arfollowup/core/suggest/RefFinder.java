@@ -24,7 +24,9 @@ public final class RefFinder {
      * by {@link #acceptCoded}: writers invent every shape, so the shape alone never excludes one.
      */
     private static final Pattern CODED = Pattern.compile(
-            "(?<![\\w/.-])([A-Z]{1,4} \\d{2} \\d{2} \\d{3,6}|[A-Z]{1,4} \\d{2} \\d{3,6}(?! \\d)"
+            "(?<![\\w/.-])([A-Z]{1,4} \\d{2} \\d{2} \\d{3,6}|[A-Z]{1,4} (?:\\d{2}|\\d{4}) \\d{3,6}(?! \\d)"
+                    + "|(?:[A-Z]{1,4}\\.)?\\d{2,4}\\.\\d{2}\\.\\d{3,6}"
+                    + "|INV \\d{4,10}(?![-/ ]?\\d)"
                     + "|[A-Z]{1,6} \\d{2,4}(?:[-/]\\d{2,8}){1,2}"
                     + "|(?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)(?:[-/](?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)){0,5})"
                     + "(?![\\w/-]|[.,]\\d)");
@@ -35,7 +37,7 @@ public final class RefFinder {
             "D", "DEV", "BL", "DN", "PAY", "PMT", "REM", "RIB", "AR", "CASE", "TKT", "LTA", "BWF", "PX",
             "OR", "ORD", "SIRET", "TVA", "VAT", "IBAN", "BIC", "TEL", "ACC", "ACCT", "CPT", "CLI", "CUST", "CLT", "LOT",
             "SN", "REV", "WO", "OT", "CS", "SR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA",
-            "SOW", "NDA",
+            "SOW", "NDA", "RT", "BI", "BT", "OS", "AUTH",
             // bank transfer and direct-debit references (VIR = virement, PRLV = prélèvement)
             "VIR", "VIRT", "TRF", "SEPA", "PRLV",
             "BR", "GR", "GRN", "DA", "DR", "DOC", "CT", "CTR",
@@ -46,19 +48,22 @@ public final class RefFinder {
             "F", "FA", "FAC", "FACT", "FC", "FCT", "FV", "FT", "INV", "IN", "IV", "INVOICE", "FACTURE", "BILL", "RG",
             "RECH", "FAT");
     /** An invoice word written before the number with a space: "FACT 25-0654" is invoice 25-0654. */
-    private static final Pattern WORD_PREFIX = Pattern.compile("^(FACTURE|FACT|INVOICE|INV|NO|N) (?=\\d)");
+    private static final Pattern WORD_PREFIX = Pattern.compile("^(FACTURE|FACT|NO|N) (?=\\d)");
+    /** Country codes: the start of a VAT or bank number, but "BE-25-00651" with its separators is a numbering. */
+    private static final Set<String> COUNTRY = Set.of("FR", "GB", "DE", "ES", "IT", "CH", "BE", "NL", "LU", "IE", "AT",
+            "PT", "UK", "US");
     private static final Pattern NOT_INVOICE_BEFORE = Pattern.compile(
             "(\\b(po|p\\.o\\.|bon de commande|commande|cde|order|bc|bdc|devis|quote|quotation|avoir|credit note|"
                     + "credit memo|rma|retour|return|bl|bon de livraison|delivery note|contrat|contract|dossier|case|"
                     + "ticket|reference|ref|ref\\.|virement|transfer|remittance|paiement|payment|compte|account|client|"
-                    + "(reference|ref\\.?) (de l'operation|de l'ordre|du virement|de (la )?transaction|of the "
+                    + "(reference|ref\\.?) (chantier|site|projet|project|job|affaire|client|dossier|de l'operation|de l'ordre|du virement|de (la )?transaction|of the "
                     + "(transfer|payment|transaction))|operation|transaction|"
                     + "customer|siret|siren|tva|vat|iban|tel|phone|fax|cheque|check|mandat|marche|licence|license|"
                     + "confirmation|suivi|tracking|colis|parcel|lot|serie|serial|article|piece|part|sku|adherent|"
                     + "member|ligne|line|bordereau|engagement|agreement|police|policy|matricule|badge|pin|code|"
-                    + "sinistre|claim|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
+                    + "sinistre|claim|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
                     + "|intracom|intracommunautaire|juridique|ie|lu|nl|fr|gb|de|es|it|be)"
-                    + "\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id)?\\s*\\(?\\s*)$");
+                    + "(\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id|,))*\\s*\\(?\\s*)$");
     private static final Pattern INVOICE_BEFORE = Pattern.compile(
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
                     + "pieces)((\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|nummer|#|:|nos\\.?|ref\\.?|reference|\\(s\\)))*)\\s*"
@@ -141,7 +146,9 @@ public final class RefFinder {
             }
             letters = true;
             invoiceGroup |= INVOICE_GROUP.contains(head);
-            otherGroup |= NOT_INVOICE_PREFIX.contains(head);
+            boolean country = COUNTRY.contains(head) && ref.length() > head.length() + 1
+                    && (ref.charAt(head.length()) == '-' || ref.charAt(head.length()) == '/') && digits >= 7;
+            otherGroup |= NOT_INVOICE_PREFIX.contains(head) && !country;
         }
         if (!invoiceGroup && NOT_INVOICE_BEFORE.matcher(before).find()
                 && !INVOICE_BEFORE.matcher(tail(before, 14)).find()) {
@@ -150,6 +157,10 @@ public final class RefFinder {
         if (POSSESSIVE_BEFORE.matcher(before).find()
                 && OTHER_NUMBER_NAMED.matcher(folded.substring(Math.max(0, start - 90), start)).find()) {
             return false; // "PO number missing ... Ours is 4500-7781": the number just named, not an invoice
+        }
+        if (ref.indexOf('.') >= 0) {
+            // "2025.10.0457": dotted numbers are dates or versions unless the text calls them an invoice
+            return invoiceBefore && !ref.matches("(0?[1-9]|[12]\\d|3[01])\\.(0?[1-9]|1[0-2])\\.(19|20)?\\d\\d");
         }
         if (!letters) {
             String digitsOnly = ref.replaceAll("\\D", "");
