@@ -136,7 +136,8 @@ final class AmountFinder {
             score += 1;
         }
         if (before.matches("(?s).*(ecart|difference|overcharge|de trop|disputing|withholding|credit of|avoir de"
-                + "|short[- ]?paid by|payments of|mensualites de|versements de|cheques de)\\W{0,3}(de |of |:)?\\s*$")) {
+                + "|short[- ]?paid by|payments of|mensualites de|versements de|cheques de|held back|withheld|kept back|retenu"
+                + "|retenus|retenons|deduit|deduits|deducted|enleve|enleves)\\W{0,3}(de |of |:)?\\s*$")) {
             score += 2;
         }
         if (PERIOD_AFTER.matcher(after).find()) {
@@ -146,7 +147,7 @@ final class AmountFinder {
             score -= 1.5;
         }
         if (after.matches("(?s)^\\s*(ht|ttc)?\\s*(de plus|de trop|too much|extra|en trop).*")) {
-            score += 1.5;
+            score += 2.5;
         }
         out.add(new Found(v, currency, start, end, score));
     }

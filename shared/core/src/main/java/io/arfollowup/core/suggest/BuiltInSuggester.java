@@ -350,7 +350,7 @@ public final class BuiltInSuggester implements Suggester {
                 cue(a, "DELIVERY_DISPUTE"));
         if (contest >= 4 && cue(a, "ALREADY_PAID") > 0) {
             // "we paid the rest / the original": the disputed part is what the collector acts on (TAXONOMY)
-            add(s, "ALREADY_PAID", -2.5);
+            add(s, "ALREADY_PAID", -3.5);
         }
         if (promiseCue && a.hasFutureDate() && dispute >= 3 && cue(a, "PAYMENT_PROMISE") > 0) {
             // a dated promise on the undisputed part leads; the dispute is the second situation (TAXONOMY)

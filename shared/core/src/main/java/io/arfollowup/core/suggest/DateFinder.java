@@ -265,10 +265,14 @@ final class DateFinder {
                     // "le chèque est passé sur le compte le 29": gone through, arrived
                     + "|(est|sont|a ete|ont ete) (passee?s?|partie?s?|sortie?s?|arrivee?s?|tombee?s?|debitee?s?)"
                     + "|went through|hit (the|our|your) (account|bank)"
+                    // "it was approved by the budget holder on Monday": a step already taken
+                    + "|approved|released|signed off|authori[sz]ed|validated|booked|logged|registered|approuvee?|validee?"
                     + "|(a|ai|avons|avez|ont|as) (parle|discute|evoque|vu|echange|appele|telephone|confirme|dit|indique"
                     + "|convenu|rencontre))\\b[^.!?\\n]{0,25}$");
     private static final Pattern FUTURE_NEAR = Pattern.compile(
-            "\\b(will|shall|sera|seront|va|vais|allons|vont|prochaine?|next|des|d'ici|by|avant|before)\\b|'ll\\b");
+            "\\b(will|shall|sera|seront|va|vais|allons|vont|prochaine?|next|des|d'ici|avant|before)\\b|'ll\\b"
+                    // "by Friday" looks ahead, "approved by the budget holder on Monday" does not
+                    + "|\\bby\\s+(the\\s+|next\\s+|this\\s+|end of\\s+)?$");
 
     /** A day named after a verb of the past ("went out on Friday", "payé depuis le 2") is the last such day. */
     private static boolean pastContext(String folded, int start, String before, String after) {

@@ -26,7 +26,7 @@ public final class RefFinder {
     private static final Pattern CODED = Pattern.compile(
             "(?<![\\w/.-])([A-Z]{1,4} \\d{2} \\d{2} \\d{3,6}|[A-Z]{1,4} (?:\\d{2}|\\d{4}) \\d{3,6}(?! \\d)"
                     + "|(?:[A-Z]{1,4}\\.)?\\d{2,4}\\.\\d{2}\\.\\d{3,6}"
-                    + "|INV \\d{4,10}(?![-/ ]?\\d)"
+                    + "|INV \\d{4,10}(?![-/ ]?\\d)|[A-Z]{2,4} \\d{5,8}(?![-/ .,]?\\d)"
                     + "|[A-Z]{1,6} \\d{2,4}(?:[-/]\\d{2,8}){1,2}"
                     + "|(?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)(?:[-/](?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)){0,5})"
                     + "(?![\\w/-]|[.,]\\d)");
@@ -61,7 +61,7 @@ public final class RefFinder {
                     + "customer|siret|siren|tva|vat|iban|tel|phone|fax|cheque|check|mandat|marche|licence|license|"
                     + "confirmation|suivi|tracking|colis|parcel|lot|serie|serial|article|piece|part|sku|adherent|"
                     + "member|ligne|line|bordereau|engagement|agreement|police|policy|matricule|badge|pin|code|"
-                    + "sinistre|claim|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
+                    + "sinistre|claim|refs|references|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
                     + "|intracom|intracommunautaire|juridique|ie|lu|nl|fr|gb|de|es|it|be)"
                     + "(\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id|,))*\\s*\\(?\\s*)$");
     private static final Pattern INVOICE_BEFORE = Pattern.compile(
@@ -76,6 +76,7 @@ public final class RefFinder {
     private static final Pattern OTHER_NUMBER_NAMED = Pattern.compile(
             "\\b(po|p\\.o\\.|purchase order|order|bon de commande|commande|bc|bdc|cde|account|compte|customer|client"
                     + "|contract|contrat|vat|tva|siret|supplier|fournisseur|reference de commande)\\b");
+    private static final Pattern LIST_GLUE = Pattern.compile("\\s*(,|;|/|et|and|&|und|y|e|ou|or)\\s*");
     private static final Pattern YEARS = Pattern.compile("(19|20)\\d\\d[-/](19|20)?\\d\\d");
 
     private RefFinder() {
@@ -90,14 +91,19 @@ public final class RefFinder {
         Map<String, String> found = new LinkedHashMap<>();
         List<int[]> taken = new ArrayList<>();
         Matcher m = CODED.matcher(text.replace('\u00a0', ' ').replace('\u202f', ' '));
+        int rejectedEnd = -1;
         while (m.find()) {
             String ref = m.group(1);
             if (ref.chars().allMatch(Character::isDigit)) {
                 continue; // a plain number: an invoice only where the text calls it one (BARE below)
             }
-            if (!acceptCoded(ref, folded, m.start(1)) || bracketed(text, m.start(1), m.end(1))) {
+            boolean sameList = rejectedEnd >= 0
+                    && LIST_GLUE.matcher(folded.substring(rejectedEnd, m.start(1))).matches();
+            if (sameList || !acceptCoded(ref, folded, m.start(1)) || bracketed(text, m.start(1), m.end(1))) {
+                rejectedEnd = m.end(1); // "refs SD-8812, SD-8840 and SD-8871": the list shares its first one's fate
                 continue;
             }
+            rejectedEnd = -1;
             taken.add(new int[] {m.start(1), m.end(1)});
             Matcher word = WORD_PREFIX.matcher(ref);
             if (word.find()) {
@@ -146,8 +152,8 @@ public final class RefFinder {
             }
             letters = true;
             invoiceGroup |= INVOICE_GROUP.contains(head);
-            boolean country = COUNTRY.contains(head) && ref.length() > head.length() + 1
-                    && (ref.charAt(head.length()) == '-' || ref.charAt(head.length()) == '/') && digits >= 7;
+            // a country code starts a VAT or bank number; inside a numbering ("SAR-FR-2025-0441") it is a branch
+            boolean country = COUNTRY.contains(head) && ref.matches(".*[-/].*") && digits >= 5;
             otherGroup |= NOT_INVOICE_PREFIX.contains(head) && !country;
         }
         if (!invoiceGroup && NOT_INVOICE_BEFORE.matcher(before).find()
