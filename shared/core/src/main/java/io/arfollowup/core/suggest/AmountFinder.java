@@ -46,7 +46,8 @@ final class AmountFinder {
     private static final Pattern THRESHOLD_BEFORE = Pattern.compile(
             "\\b(anything|everything|tout ce qui|invoices?|factures?|orders?|commandes?)?\\s*(over|above|exceeding|under"
                     + "|below|depasse|au-dela de|au-dessus de|superieure?s? a|inferieure?s? a|seuil de|threshold of|passes|exceeds"
-                    + "|reaches|atteint|franchit|goes over)\\s*$");
+                    + "|reaches|atteint|franchit|goes over|passed|exceeded|reached|depasse|a depasse)(\\s+the)?\\s*$");
+    private static final Pattern THRESHOLD_AFTER = Pattern.compile("^\\s*(ht|ttc)?\\s*(threshold|seuil|plafond|limit|cap|tier)\\b");
     private static final Pattern WEAK_BEFORE = Pattern.compile(
             "(sur|over|across|plus de|more than|about|total de la commande|commande (fait|de)|chiffre|doit|owes"
                     + "|nous doit|au-dessus de|above|over|seuil|threshold|capital)\\W{0,3}(\\w+\\s){0,2}$");
@@ -99,6 +100,30 @@ final class AmountFinder {
         return out;
     }
 
+    /**
+     * A plan's first instalment: the first amount followed by its day or period ("1.000 € le 12/11", "£500 a month
+     * from 1 December"), or null when no amount is.
+     */
+    static Found firstInstalment(String folded, List<Found> found, List<DateFinder.Found> dates) {
+        for (Found f : found) {
+            String after = folded.substring(f.end(), Math.min(folded.length(), f.end() + 30));
+            if (INSTALMENT_PERIOD.matcher(after).find()) {
+                return f;
+            }
+            for (DateFinder.Found d : dates) {
+                if (d.start() >= f.end() && d.start() <= f.end() + 12
+                        && !folded.substring(f.end(), d.start()).matches("(?s).*[.;\\n].*")) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern INSTALMENT_PERIOD = Pattern.compile(
+            "^\\s*(ht|ttc)?\\s*(par (mois|semaine|trimestre)|chaque mois|tous les mois|a month|per month|a week|per week"
+                    + "|monthly|weekly|each month|every month)\\b");
+
     /** The amount that matters: highest context score, then the first. */
     static Found best(List<Found> found) {
         Found best = null;
@@ -131,13 +156,16 @@ final class AmountFinder {
         if (THRESHOLD_BEFORE.matcher(before).find()) {
             return; // "anything over £250 needs a PO": a threshold, not an amount of this reply
         }
+        if (THRESHOLD_AFTER.matcher(folded.substring(end, Math.min(folded.length(), end + 16))).find()) {
+            return; // "the $250,000 threshold", "un plafond de 5 000 €"
+        }
         double score = 0;
         if (GOOD_BEFORE.matcher(before).find()) {
             score += 1;
         }
         if (before.matches("(?s).*(ecart|difference|overcharge|de trop|disputing|withholding|credit of|avoir de"
                 + "|short[- ]?paid by|payments of|mensualites de|versements de|cheques de|held back|withheld|kept back|retenu"
-                + "|retenus|retenons|deduit|deduits|deducted|enleve|enleves)\\W{0,3}(de |of |:)?\\s*$")) {
+                + "|retenus|retenons|deduit|deduits|deducted|enleve|enleves|soit|comes to|s'eleve a|amounts to)\\W{0,3}(de |of |:)?\\s*$")) {
             score += 2;
         }
         if (PERIOD_AFTER.matcher(after).find()) {

@@ -447,6 +447,12 @@ public final class BuiltInSuggester implements Suggester {
      * Friday week" for a promise, not "we won't pay that £180" beside it), else the best by its own context.
      */
     static AmountFinder.Found amountFor(Analysis a, String status) {
+        if ("PAYMENT_PLAN_REQUEST".equals(status)) {
+            AmountFinder.Found first = AmountFinder.firstInstalment(a.folded, a.amounts, a.dates);
+            if (first != null) {
+                return first; // a plan's amount is its first instalment (the corpus README's rule)
+            }
+        }
         List<AmountFinder.Found> weighed = new ArrayList<>();
         for (AmountFinder.Found f : a.amounts) {
             weighed.add(MultiGroup.sentenceHas(a, f.start(), status)

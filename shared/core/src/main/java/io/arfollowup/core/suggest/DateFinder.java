@@ -319,7 +319,8 @@ final class DateFinder {
     }
 
     private static final Pattern CADENCE_BEFORE = Pattern.compile(
-            "\\b(every|each|chaque|tous les|jeden|cada|ogni)\\s+$");
+            // "je ne passe au local que le mardi soir": a habit, not a day for something to happen
+            "\\b(every|each|chaque|tous les|jeden|cada|ogni|only on|que le)\\s+$");
     private static final Pattern CADENCE_AFTER = Pattern.compile(
             "^s?\\s+(of (each|every|the) month|du mois|de chaque mois|de tous les mois|del mes"
                     + "|de cada mes|del mese|im monat)\\b");

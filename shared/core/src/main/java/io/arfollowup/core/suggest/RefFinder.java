@@ -24,11 +24,12 @@ public final class RefFinder {
      * by {@link #acceptCoded}: writers invent every shape, so the shape alone never excludes one.
      */
     private static final Pattern CODED = Pattern.compile(
-            "(?<![\\w/.-])([A-Z]{1,4} \\d{2} \\d{2} \\d{3,6}|[A-Z]{1,4} (?:\\d{2}|\\d{4}) \\d{3,6}(?! \\d)"
-                    + "|(?:[A-Z]{1,4}\\.)?\\d{2,4}\\.\\d{2}\\.\\d{3,6}"
+            "(?<![\\w/.-])([A-Z]{1,4} (?:\\d{2}|\\d{4}) \\d{2} \\d{3,6}|[A-Z]{1,4} (?:\\d{2}|\\d{4}) \\d{3,6}(?! \\d)"
+                    + "|(?:[A-Z]{1,4}\\.)?\\d{2,4}\\.\\d{2}\\.\\d{3,6}|[A-Z]{1,4}\\.\\d{2,4}\\.\\d{3,6}"
                     + "|INV \\d{4,10}(?![-/ ]?\\d)|[A-Z]{2,4} \\d{5,8}(?![-/ .,]?\\d)"
                     + "|[A-Z]{1,6} \\d{2,4}(?:[-/]\\d{2,8}){1,2}"
-                    + "|(?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)(?:[-/](?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)){0,5})"
+                    + "|(?:[A-Z]{1,8}\\d{0,10}|\\d{2,4}[A-Z]{1,4}\\d{3,8}|\\d{1,10}[A-Z]?)"
+                    + "(?:[-/](?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)){0,5})"
                     + "(?![\\w/-]|[.,]\\d)");
     private static final Pattern BARE = Pattern.compile("(?<![\\w/.,:-])(\\d{4,8})(?![\\w/-]|[.,]\\d)");
     /** Letter groups of documents that are not invoices (an order, a credit note, a return, a quote...). */
@@ -61,9 +62,10 @@ public final class RefFinder {
                     + "customer|siret|siren|tva|vat|iban|tel|phone|fax|cheque|check|mandat|marche|licence|license|"
                     + "confirmation|suivi|tracking|colis|parcel|lot|serie|serial|article|piece|part|sku|adherent|"
                     + "member|ligne|line|bordereau|engagement|agreement|police|policy|matricule|badge|pin|code|"
-                    + "sinistre|claim|refs|references|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
+                    + "sinistre|claim|refs|references|request|demande|advice|avis de (paiement|virement)|vir|prlv|sepa|bancaire|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
                     + "|intracom|intracommunautaire|juridique|ie|lu|nl|fr|gb|de|es|it|be)"
-                    + "(\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id|,))*\\s*\\(?\\s*)$");
+                    + "(\\s+(signee?s?|signed|joint|jointe?s?|attached|original|originale?s?|bancaire|interne|internal))?"
+                    + "(\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id|,|was|is|est|etait|=))*\\s*\\(?\\s*)$");
     private static final Pattern INVOICE_BEFORE = Pattern.compile(
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
                     + "pieces)((\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|nummer|#|:|nos\\.?|ref\\.?|reference|\\(s\\)))*)\\s*"
@@ -163,6 +165,9 @@ public final class RefFinder {
         if (POSSESSIVE_BEFORE.matcher(before).find()
                 && OTHER_NUMBER_NAMED.matcher(folded.substring(Math.max(0, start - 90), start)).find()) {
             return false; // "PO number missing ... Ours is 4500-7781": the number just named, not an invoice
+        }
+        if (!invoiceBefore && ref.matches("(19|20)\\d\\d-?[01]\\d-?[0-3]\\d-.*")) {
+            return false; // "2025-10-31-0042", "20251028-4471190": a bank or payment reference starting with its date
         }
         if (ref.indexOf('.') >= 0) {
             // "2025.10.0457": dotted numbers are dates or versions unless the text calls them an invoice
