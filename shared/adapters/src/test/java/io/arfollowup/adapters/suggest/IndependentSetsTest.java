@@ -30,7 +30,15 @@ class IndependentSetsTest {
         "set-42-week-of-replies,      1.00, 1.00, 1.00, 1.00, 1.00",
         "set-43-hard-independent,     1.00, 1.00, 1.00, 1.00, 1.00",
         "set-44-independent-a,        1.00, 1.00, 0.98, 1.00, 1.00",
-        "set-45-independent-b,        1.00, 1.00, 1.00, 1.00, 1.00"})
+        "set-45-independent-b,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-46-independent-c,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-47-independent-d,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-48-independent-e,        0.97, 1.00, 1.00, 1.00, 1.00",
+        "set-49-independent-f,        0.97, 1.00, 0.99, 1.00, 1.00",
+        "set-50-independent-g,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-51-independent-h,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-52-independent-i,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-53-independent-j,        1.00, 1.00, 1.00, 1.00, 1.00"})
     void theShippedModelKeepsReadingTheSet(String set, double top1, double top3, double refF1, double dates,
                                            double amounts) throws Exception {
         List<EvalMain.Labelled> data = EvalMain.read(resource(set), LocalDate.of(2025, 11, 5));

@@ -49,7 +49,7 @@ final class AmountFinder {
                     + "|reaches|atteint|franchit|goes over|passed|exceeded|reached|depasse|a depasse)(\\s+the)?\\s*$");
     private static final Pattern THRESHOLD_AFTER = Pattern.compile("^\\s*(ht|ttc)?\\s*(threshold|seuil|plafond|limit|cap|tier)\\b");
     private static final Pattern WEAK_BEFORE = Pattern.compile(
-            "(sur|over|across|plus de|more than|about|total de la commande|commande (fait|de)|chiffre|doit|owes"
+            "(sur la base (\\d{4} )?de|on a base of|based on|base de|sur|over|across|plus de|more than|about|total de la commande|commande (fait|de)|chiffre|doit|owes"
                     + "|nous doit|au-dessus de|above|over|seuil|threshold|capital)\\W{0,3}(\\w+\\s){0,2}$");
 
     /** A unit price or hourly rate named just before ("prix unitaire facturé (42 €)", "passé de 65 à 78 €"). */
@@ -152,6 +152,9 @@ final class AmountFinder {
         if (rate(folded.substring(Math.max(0, start - 80), start))) {
             return;
         }
+        if (folded.substring(Math.max(0, start - 4), start).matches("(?s).*\\d\\s?[x×*]\\s*$")) {
+            return; // "8 seats x $45": the price of one, the total follows
+        }
         String before = folded.substring(Math.max(0, start - 30), start);
         if (THRESHOLD_BEFORE.matcher(before).find()) {
             return; // "anything over £250 needs a PO": a threshold, not an amount of this reply
@@ -165,7 +168,9 @@ final class AmountFinder {
         }
         if (before.matches("(?s).*(ecart|difference|overcharge|de trop|disputing|withholding|credit of|avoir de"
                 + "|short[- ]?paid by|payments of|mensualites de|versements de|cheques de|held back|withheld|kept back|retenu"
-                + "|retenus|retenons|deduit|deduits|deducted|enleve|enleves|soit|comes to|s'eleve a|amounts to)\\W{0,3}(de |of |:)?\\s*$")) {
+                + "|retenus|retenons|deduit|deduits|deducted|enleve|enleves|soit|comes to|s'eleve a|amounts to|represente"
+                + "|holding back|hold back|withholding|total paid|total payment|amount paid|montant regle|montant vire"
+                + "|total regle|total vire|=)\\W{0,3}(de |of |:)?\\s*$")) {
             score += 2;
         }
         if (PERIOD_AFTER.matcher(after).find()) {
@@ -174,7 +179,7 @@ final class AmountFinder {
         if (WEAK_BEFORE.matcher(before).find()) {
             score -= 1.5;
         }
-        if (after.matches("(?s)^\\s*(ht|ttc)?\\s*(de plus|de trop|too much|extra|en trop).*")) {
+        if (after.matches("(?s)^\\s*(ht|ttc)?\\s*(de plus|de trop|too much|extra|en trop|overbilled|overcharged|over\\b).*")) {
             score += 2.5;
         }
         out.add(new Found(v, currency, start, end, score));

@@ -225,7 +225,8 @@ public final class BuiltInSuggester implements Suggester {
                 }
             }
         }
-        LocalDate date = DATE_STATUSES.contains(main) ? promisedDate(r.analysis) : null;
+        LocalDate date = "PAYMENT_PLAN_REQUEST".equals(main) ? planDate(r.analysis)
+                : DATE_STATUSES.contains(main) ? promisedDate(r.analysis) : null;
         AmountFinder.Found amount = AMOUNT_STATUSES.contains(main) ? amountFor(r.analysis, main) : null;
 
         List<SuggestedGroup> groups = new ArrayList<>();
@@ -461,8 +462,29 @@ public final class BuiltInSuggester implements Suggester {
         return AmountFinder.best(weighed);
     }
 
+    /** A plan's date: the day of its first instalment ("1 500 € : le 15 novembre"), else the promised date. */
+    static LocalDate planDate(Analysis a) {
+        AmountFinder.Found first = AmountFinder.firstInstalment(a.folded, a.amounts, a.dates);
+        if (first != null) {
+            for (DateFinder.Found d : a.dates) {
+                if (d.start() >= first.end() && d.start() <= first.end() + 12 && !d.date().isBefore(a.today)) {
+                    return d.date();
+                }
+            }
+        }
+        return promisedDate(a);
+    }
+
     /** The promised date: a future date in a sentence that promises, else the first future date. */
     static LocalDate promisedDate(Analysis a) {
+        for (DateFinder.Found d : a.dates) {
+            // "au plus tard le 31 janvier", "no later than the 14th": the commitment, whatever else the reply dates
+            if (!d.date().isBefore(a.today) && DEADLINE_BEFORE.matcher(
+                    a.folded.substring(Math.max(0, d.start() - 22), d.start())).find()
+                    && !refusedDay(a.folded, d) && !thirdPartyDay(a.folded, d)) {
+                return d.date();
+            }
+        }
         LocalDate first = null;
         for (DateFinder.Found d : a.dates) {
             if (d.date().isBefore(a.today)) {
@@ -485,6 +507,8 @@ public final class BuiltInSuggester implements Suggester {
         return first;
     }
 
+    private static final Pattern DEADLINE_BEFORE = Pattern.compile(
+            "\\b(au plus tard|at the latest|no later than|latest by|au plus tard d'ici)\\s*(le |the |on |by |on the )?$");
     private static final Pattern REFUSAL_AFTER = Pattern.compile(
             "^\\s*,?\\s*(no|not|pas|nicht|non)\\b[^,.;!?\\n]{0,20}\\b(puedo|podemos|possible|posible|possibile|moglich"
                     + "|can|could|pourrai|pourrons|peux|pouvons|geht|posso|possiamo)|^\\s*,?\\s*(c'est |it's |is )?"

@@ -38,7 +38,7 @@ public final class RefFinder {
             "D", "DEV", "BL", "DN", "PAY", "PMT", "REM", "RIB", "AR", "CASE", "TKT", "LTA", "BWF", "PX",
             "OR", "ORD", "SIRET", "TVA", "VAT", "IBAN", "BIC", "TEL", "ACC", "ACCT", "CPT", "CLI", "CUST", "CLT", "LOT",
             "SN", "REV", "WO", "OT", "CS", "SR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA",
-            "SOW", "NDA", "RT", "BI", "BT", "OS", "AUTH",
+            "SOW", "NDA", "RT", "BI", "BT", "OS", "AUTH", "CL",
             // bank transfer and direct-debit references (VIR = virement, PRLV = prélèvement)
             "VIR", "VIRT", "TRF", "SEPA", "PRLV",
             "BR", "GR", "GRN", "DA", "DR", "DOC", "CT", "CTR",
@@ -56,6 +56,7 @@ public final class RefFinder {
     private static final Pattern NOT_INVOICE_BEFORE = Pattern.compile(
             "(\\b(po|p\\.o\\.|bon de commande|commande|cde|order|bc|bdc|devis|quote|quotation|avoir|credit note|"
                     + "credit memo|rma|retour|return|bl|bon de livraison|delivery note|contrat|contract|dossier|case|"
+                    + "compte chez vous|account with you|"
                     + "ticket|reference|ref|ref\\.|virement|transfer|remittance|paiement|payment|compte|account|client|"
                     + "(reference|ref\\.?) (chantier|site|projet|project|job|affaire|client|dossier|de l'operation|de l'ordre|du virement|de (la )?transaction|of the "
                     + "(transfer|payment|transaction))|operation|transaction|"
@@ -68,8 +69,9 @@ public final class RefFinder {
                     + "(\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id|,|was|is|est|etait|=))*\\s*\\(?\\s*)$");
     private static final Pattern INVOICE_BEFORE = Pattern.compile(
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
-                    + "pieces)((\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero|nummer|#|:|nos\\.?|ref\\.?|reference|\\(s\\)))*)\\s*"
-                    + "((\\S+\\s*(,|et|and|&|und|y|e|/)\\s*)*))$");
+                    + "pieces|overdue|past due|impayee?s?|echue?s?|reminder|relance)((\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero"
+                    + "|nummer|#|:|nos\\.?|ref\\.?|reference|\\(s\\)|concernee?s?|concerned|en question))*)\\s*"
+                    + "((\\S+\\s*(,|et|and|&|und|y|e|/|ni( la| le)?|nor|or|ou( la| le)?)\\s*)*))$");
     private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|£|gbp\\b|dollars?\\b"
             + "|pounds?\\b|ht\\b|ttc\\b)");
     /** "ours is", "le nôtre est": the number that follows is the one the reply has just named. */
@@ -184,6 +186,9 @@ public final class RefFinder {
         }
         if (Character.isDigit(ref.charAt(0)) && !invoiceGroup && !invoiceBefore && digits < 7) {
             return false; // "plan 4471-B": a number with a suffix is an invoice where the text says so
+        }
+        if (ref.matches("[A-Z]{2} \\d{5,8}") && !invoiceGroup && !invoiceBefore) {
+            return false; // "Columbus, OH 43219": letters, a space and a number are an invoice only where the text says so
         }
         if (otherGroup && !invoiceGroup && !invoiceBefore) {
             return false;
