@@ -29,7 +29,7 @@ final class AmountFinder {
             "\\b(?:amount|montant|total|sum|somme|betrag|importe|importo)\\s*\\(\\s*(eur|€|euros?|gbp|£|usd|\\$|chf)\\s*\\)"
                     + "\\s*:?\\s*" + NUMBER + "(?![\\d])");
     private static final Pattern PER_UNIT = Pattern.compile(
-            "^\\s*(ht|ttc|hors taxes?)?\\s*(/(?!\\s*(mois|month|mo\\b|semaine|week|wk|an\\b|year|yr|trimestre|quarter))|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg)"
+            "^\\s*(ht|ttc|hors taxes?)?\\s*(/(?!\\s*(mois|month|mo\\b|semaine|week|wk|an\\b|year|yr|trimestre|quarter))|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg|metre|litre)|le (metre|m2|kg|litre|m|ml)\\b|the metre|a metre|per (metre|meter|m|kg|litre)\\b"
                     + "|l'unite|de l'heure|each|per (unit|user|hour|seat|item|day|piece|licen[cs]e)|an hour|/h"
                     + "|pro (stuck|stunde|einheit)|je (stuck|stunde)|al pezzo|all'ora|l'ora|por (unidad|hora|pieza)|la unidad)");
     private static final Pattern GOOD_BEFORE = Pattern.compile(
@@ -105,6 +105,25 @@ final class AmountFinder {
      * from 1 December"), or null when no amount is.
      */
     static Found firstInstalment(String folded, List<Found> found, List<DateFinder.Found> dates) {
+        Found dated = firstDated(folded, found, dates);
+        if (dated != null || found.isEmpty()) {
+            return dated;
+        }
+        // "les 1 180 euros ... en 3 fois : 400 le 15 novembre, 400 le 15 décembre": the currency said once
+        Matcher m = BARE_INSTALMENT.matcher(folded);
+        while (m.find()) {
+            BigDecimal v = parse(m.group(1));
+            if (v != null && v.signum() > 0 && !overlaps(found, m.start(1), m.end(1))) {
+                return new Found(v, found.get(0).currency(), m.start(1), m.end(1), 0);
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern BARE_INSTALMENT = Pattern.compile(
+            "(?<![\\w.,])(\\d{2,6}(?:[.,]\\d{2})?)\\s+(le|on the|on|au|the)\\s+\\d{1,2}(er|st|nd|rd|th)?\\s+[a-z]");
+
+    private static Found firstDated(String folded, List<Found> found, List<DateFinder.Found> dates) {
         for (Found f : found) {
             String after = folded.substring(f.end(), Math.min(folded.length(), f.end() + 30));
             if (INSTALMENT_PERIOD.matcher(after).find()) {
@@ -179,8 +198,9 @@ final class AmountFinder {
         if (WEAK_BEFORE.matcher(before).find()) {
             score -= 1.5;
         }
-        if (after.matches("(?s)^\\s*(ht|ttc)?\\s*(de plus|de trop|too much|extra|en trop|overbilled|overcharged|over\\b).*")) {
-            score += 2.5;
+        if (after.matches("(?s)^\\s*(ht|ttc)?\\s*(de plus|de trop|too much|extra|en trop|overbilled|overcharged|over\\b|off\\b"
+                + "|de remise|de reduction|de rabais).*")) {
+            score += 3;
         }
         out.add(new Found(v, currency, start, end, score));
     }

@@ -457,7 +457,7 @@ public final class BuiltInSuggester implements Suggester {
         List<AmountFinder.Found> weighed = new ArrayList<>();
         for (AmountFinder.Found f : a.amounts) {
             weighed.add(MultiGroup.sentenceHas(a, f.start(), status)
-                    ? new AmountFinder.Found(f.value(), f.currency(), f.start(), f.end(), f.score() + 1) : f);
+                    ? new AmountFinder.Found(f.value(), f.currency(), f.start(), f.end(), f.score() + 1.5) : f);
         }
         return AmountFinder.best(weighed);
     }

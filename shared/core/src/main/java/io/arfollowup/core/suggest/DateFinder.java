@@ -192,6 +192,9 @@ final class DateFinder {
             if (TERMS_BEFORE.matcher(folded.substring(Math.max(0, m.start() - 24), m.start())).find()) {
                 continue; // "à 90 jours fin de mois", "60 days end of month": payment terms, not a day
             }
+            if (folded.substring(Math.max(0, m.start() - 10), m.start()).matches("(?s).*\\b(bonne|good|nice|lovely|great)\\s+$")) {
+                continue; // "bonne fin de semaine !", "have a good end of the week": a greeting, not a day
+            }
             if (m.group(1).matches("ce jour|aujourd'hui|today|hoy|oggi|heute")
                     && AS_OF.matcher(folded.substring(Math.max(0, m.start() - 12), m.start())).find()) {
                 continue; // "impayée à ce jour", "as of today": the state now, not a day for something to happen

@@ -37,7 +37,7 @@ public final class RefFinder {
             "AV", "AVO", "AVR", "CN", "CR", "CRN", "RMA", "RET", "PO", "BC", "BDC", "CDE", "CMD", "SO", "OF", "Q", "QT",
             "D", "DEV", "BL", "DN", "PAY", "PMT", "REM", "RIB", "AR", "CASE", "TKT", "LTA", "BWF", "PX",
             "OR", "ORD", "SIRET", "TVA", "VAT", "IBAN", "BIC", "TEL", "ACC", "ACCT", "CPT", "CLI", "CUST", "CLT", "LOT",
-            "SN", "REV", "WO", "OT", "CS", "SR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA",
+            "REV", "WO", "OT", "CS", "SR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA",
             "SOW", "NDA", "RT", "BI", "BT", "OS", "AUTH", "CL",
             // bank transfer and direct-debit references (VIR = virement, PRLV = prélèvement)
             "VIR", "VIRT", "TRF", "SEPA", "PRLV",
@@ -80,6 +80,9 @@ public final class RefFinder {
     private static final Pattern OTHER_NUMBER_NAMED = Pattern.compile(
             "\\b(po|p\\.o\\.|purchase order|order|bon de commande|commande|bc|bdc|cde|account|compte|customer|client"
                     + "|contract|contrat|vat|tva|siret|supplier|fournisseur|reference de commande)\\b");
+    private static final Pattern TABLE_ROW = Pattern.compile("^(\\s{2,}|\\t|\\s*[|;]\\s*)\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}");
+    private static final Pattern BANK_LABEL = Pattern.compile(
+            "\\b(libelle|label|communication|motif|wording|narrative)\\s*:?\\s*[«\"“'][^»\"”'\\n]*$");
     private static final Pattern LIST_GLUE = Pattern.compile("\\s*(,|;|/|et|and|&|und|y|e|ou|or)\\s*");
     private static final Pattern YEARS = Pattern.compile("(19|20)\\d\\d[-/](19|20)?\\d\\d");
 
@@ -145,7 +148,14 @@ public final class RefFinder {
             return false;
         }
         String before = tail(folded.substring(Math.max(0, start - 40), start), 28);
-        boolean invoiceBefore = INVOICE_BEFORE.matcher(folded.substring(Math.max(0, start - 60), start)).find();
+        int end = start + ref.length();
+        // a reminder's table row ("SN-2025-0466    26/09/2025    £4,190.00") lists invoices
+        boolean tableRow = TABLE_ROW.matcher(folded.substring(end, Math.min(folded.length(), end + 20))).find();
+        boolean invoiceBefore = tableRow
+                || INVOICE_BEFORE.matcher(folded.substring(Math.max(0, start - 60), start)).find();
+        if (BANK_LABEL.matcher(folded.substring(Math.max(0, start - 40), start)).find()) {
+            return false; // libellé « LC00318 MARTEL »: the words of a bank transfer, not the invoice list
+        }
         boolean invoiceGroup = false;
         boolean otherGroup = false;
         boolean letters = false;
@@ -177,9 +187,8 @@ public final class RefFinder {
         }
         if (!letters) {
             String digitsOnly = ref.replaceAll("\\D", "");
-            if (YEARS.matcher(ref).matches() || ref.matches("\\d{1,2}[/-]\\d{1,2}([/-]\\d{2,4})?")
-                    || ref.matches("\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}") || ref.matches("\\d{2}([-/]\\d{2}){3,}")) {
-                return false; // a date, a span of years, a phone number
+            if (YEARS.matcher(ref).matches() || looksLikeDate(ref) || ref.matches("\\d{2}([-/]\\d{2}){3,}")) {
+                return false; // a date, a span of years, a phone number ("la facture 2025-10-37" is no date)
             }
             // a bare "2025-0712" style number: only when it is not a date or a phone number ("(555) 010-4421")
             return invoiceBefore || digitsOnly.length() >= 7 && ref.matches("\\d{4,}[-/].*");
@@ -194,6 +203,28 @@ public final class RefFinder {
             return false;
         }
         return digits >= 4 || invoiceGroup || invoiceBefore;
+    }
+
+    /** Day/month(/year), year-month-day or month/day/year with values a calendar has ("10/10/2025", not "11-25-0088"). */
+    static boolean looksLikeDate(String ref) {
+        String[] g = ref.split("[/-]");
+        if (g.length < 2 || g.length > 3) {
+            return false;
+        }
+        int[] n = new int[g.length];
+        for (int i = 0; i < g.length; i++) {
+            if (g[i].isEmpty() || g[i].length() > 4 || !g[i].chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+            n[i] = Integer.parseInt(g[i]);
+        }
+        if (g[0].length() == 4) { // year first
+            return g.length == 3 && n[1] >= 1 && n[1] <= 12 && n[2] >= 1 && n[2] <= 31 && g[2].length() <= 2;
+        }
+        boolean year = g.length == 2 || g[2].length() == 2 || (g[2].length() == 4 && (n[2] / 100 == 19 || n[2] / 100 == 20));
+        boolean dayMonth = n[0] >= 1 && n[0] <= 31 && n[1] >= 1 && n[1] <= 12;
+        boolean monthDay = n[0] >= 1 && n[0] <= 12 && n[1] >= 1 && n[1] <= 31;
+        return year && g[0].length() <= 2 && g[1].length() <= 2 && (dayMonth || monthDay);
     }
 
     /** "[SQ-558213]", "[#4521]": a ticket or case tag of a helpdesk tool, not an invoice. */
