@@ -42,7 +42,11 @@ class IndependentSetsTest {
         "set-54-independent-k,        1.00, 1.00, 1.00, 1.00, 1.00",
         "set-55-independent-l,        0.97, 1.00, 1.00, 1.00, 0.97",
         "set-56-independent-m,        1.00, 1.00, 1.00, 1.00, 1.00",
-        "set-57-independent-n,        1.00, 1.00, 1.00, 1.00, 1.00"})
+        "set-57-independent-n,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-58-independent-o,        0.97, 1.00, 0.94, 1.00, 1.00",
+        "set-59-independent-p,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-60-independent-q,        1.00, 1.00, 1.00, 1.00, 1.00",
+        "set-61-independent-r,        1.00, 1.00, 1.00, 1.00, 1.00"})
     void theShippedModelKeepsReadingTheSet(String set, double top1, double top3, double refF1, double dates,
                                            double amounts) throws Exception {
         List<EvalMain.Labelled> data = EvalMain.read(resource(set), LocalDate.of(2025, 11, 5));

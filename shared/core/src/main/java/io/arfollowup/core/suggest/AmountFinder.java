@@ -29,7 +29,7 @@ final class AmountFinder {
             "\\b(?:amount|montant|total|sum|somme|betrag|importe|importo)\\s*\\(\\s*(eur|€|euros?|gbp|£|usd|\\$|chf)\\s*\\)"
                     + "\\s*:?\\s*" + NUMBER + "(?![\\d])");
     private static final Pattern PER_UNIT = Pattern.compile(
-            "^\\s*(ht|ttc|hors taxes?)?\\s*(/(?!\\s*(mois|month|mo\\b|semaine|week|wk|an\\b|year|yr|trimestre|quarter))|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg|metre|litre)|le (metre|m2|kg|litre|m|ml)\\b|the metre|a metre|per (metre|meter|m|kg|litre)\\b"
+            "^\\s*(ht|ttc|hors taxes?)?\\s*(/(?!\\s*(mois|month|mo\\b|semaine|week|wk|an\\b|year|yr|trimestre|quarter))|par (heure|unite|piece|jour|personne|utilisateur|licence|poste|m2|kg|metre|litre|boite|carton)|la (boite|piece|caisse|palette)\\b|le carton\\b|per (box|case|carton|pallet)\\b|a (box|case)\\b|le (metre|m2|kg|litre|m|ml)\\b|the metre|a metre|per (metre|meter|m|kg|litre)\\b"
                     + "|l'unite|de l'heure|each|per (unit|user|hour|seat|item|day|piece|licen[cs]e)|an hour|/h"
                     + "|pro (stuck|stunde|einheit)|je (stuck|stunde)|al pezzo|all'ora|l'ora|por (unidad|hora|pieza)|la unidad)");
     private static final Pattern GOOD_BEFORE = Pattern.compile(
@@ -171,7 +171,7 @@ final class AmountFinder {
         if (rate(folded.substring(Math.max(0, start - 80), start))) {
             return;
         }
-        if (folded.substring(Math.max(0, start - 4), start).matches("(?s).*\\d\\s?[x×*]\\s*$")) {
+        if (folded.substring(Math.max(0, start - 4), start).matches("(?s).*(\\d\\s?[x×*]|@)\\s*$")) {
             return; // "8 seats x $45": the price of one, the total follows
         }
         String before = folded.substring(Math.max(0, start - 30), start);
@@ -189,7 +189,7 @@ final class AmountFinder {
                 + "|short[- ]?paid by|payments of|mensualites de|versements de|cheques de|held back|withheld|kept back|retenu"
                 + "|retenus|retenons|deduit|deduits|deducted|enleve|enleves|soit|comes to|s'eleve a|amounts to|represente"
                 + "|holding back|hold back|withholding|total paid|total payment|amount paid|montant regle|montant vire"
-                + "|total regle|total vire|=)\\W{0,3}(de |of |:)?\\s*$")) {
+                + "|total regle|total vire|=|so)\\W{0,3}(de |of |:)?\\s*$")) {
             score += 2;
         }
         if (PERIOD_AFTER.matcher(after).find()) {
@@ -199,7 +199,7 @@ final class AmountFinder {
             score -= 1.5;
         }
         if (after.matches("(?s)^\\s*(ht|ttc)?\\s*(de plus|de trop|too much|extra|en trop|overbilled|overcharged|over\\b|off\\b"
-                + "|de remise|de reduction|de rabais).*")) {
+                + "|de remise|de reduction|de rabais|d'ecart|de difference|of difference).*")) {
             score += 3;
         }
         out.add(new Found(v, currency, start, end, score));

@@ -162,6 +162,10 @@ final class DateFinder {
                     && first.isBefore(today)) {
                 first = today.withDayOfMonth(1);
             }
+            if (first.isAfter(today.plusMonths(6))) {
+                // "committed by the end of September" written in November: this year's, gone by, not next year's
+                first = first.minusYears(1);
+            }
             String part = m.group(1);
             LocalDate d = switch (part) {
                 case "fin", "end of", "late", "ende", "finales de", "fine" -> first.with(TemporalAdjusters.lastDayOfMonth());

@@ -70,8 +70,8 @@ public final class RefFinder {
     private static final Pattern INVOICE_BEFORE = Pattern.compile(
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
                     + "pieces|overdue|past due|impayee?s?|echue?s?|reminder|relance)((\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero"
-                    + "|nummer|#|:|nos\\.?|ref\\.?|reference|\\(s\\)|concernee?s?|concerned|en question))*)\\s*"
-                    + "((\\S+\\s*(,|et|and|&|und|y|e|/|ni( la| le)?|nor|or|ou( la| le)?)\\s*)*))$");
+                    + "|nummer|#|:|nos\\.?|ref\\.?|reference|\\(s\\)|concernee?s?|concerned|en question|-|–))*)\\s*"
+                    + "((\\S+\\s*(,|et|and|&|und|y|e|/|ni( la| le)?|nor|or|ou( la| le)?)\\s*(n°|no\\.?|#)?\\s*)*))$");
     private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|£|gbp\\b|dollars?\\b"
             + "|pounds?\\b|ht\\b|ttc\\b)");
     /** "ours is", "le nôtre est": the number that follows is the one the reply has just named. */
@@ -117,6 +117,25 @@ public final class RefFinder {
                 ref = ref.substring(word.end());
             }
             found.putIfAbsent(normalize(ref), ref);
+        }
+        if (!found.isEmpty()) {
+            // "la 25-1187 ... à côté de la 25-1142": a number shaped like an invoice the reply named is one too,
+            // unless something says it is another document
+            Set<String> shapes = new java.util.HashSet<>();
+            found.values().forEach(r -> shapes.add(shape(r)));
+            Matcher again = CODED.matcher(text.replace('\u00a0', ' ').replace('\u202f', ' '));
+            while (again.find()) {
+                String ref = again.group(1);
+                int s0 = again.start(1);
+                if (found.containsKey(normalize(ref)) || !shapes.contains(shape(ref)) || inside(taken, s0)
+                        || ref.chars().allMatch(Character::isDigit) || looksLikeDate(ref)
+                        || bracketed(text, s0, again.end(1)) || hasOtherGroup(ref)
+                        || NOT_INVOICE_BEFORE.matcher(tail(folded.substring(Math.max(0, s0 - 40), s0), 28)).find()) {
+                    continue;
+                }
+                taken.add(new int[] {s0, again.end(1)});
+                found.putIfAbsent(normalize(ref), ref);
+            }
         }
         Matcher b = BARE.matcher(text);
         while (b.find()) {
@@ -203,6 +222,21 @@ public final class RefFinder {
             return false;
         }
         return digits >= 4 || invoiceGroup || invoiceBefore;
+    }
+
+    /** Digits as 9, letters as A, separators kept: "25-1142" and "25-1187" share "99-9999". */
+    private static String shape(String ref) {
+        return ref.replaceAll("\\d", "9").replaceAll("[A-Za-z]", "A");
+    }
+
+    private static boolean hasOtherGroup(String ref) {
+        for (String group : ref.split("[-/ .]")) {
+            String head = group.replaceAll("\\d+$", "");
+            if (!head.isEmpty() && NOT_INVOICE_PREFIX.contains(head) && !COUNTRY.contains(head)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Day/month(/year), year-month-day or month/day/year with values a calendar has ("10/10/2025", not "11-25-0088"). */
