@@ -303,6 +303,7 @@ public final class BuiltInSuggester implements Suggester {
             facts.add("f:web");
         }
         Analysis a = new Analysis(clean, lexicon, today, request.language(), true, facts);
+        dropConditionsOfOtherSentences(a);
         double[] s = new double[statuses.size()];
         List<List<Lexicon.Hit>> counted = new ArrayList<>();
         for (int i = 0; i < statuses.size(); i++) {
@@ -409,6 +410,36 @@ public final class BuiltInSuggester implements Suggester {
      */
     static boolean ownSubject(String foldedSubject) {
         return !foldedSubject.isBlank() && !NOT_OWN_SUBJECT.matcher(foldedSubject).find();
+    }
+
+    /**
+     * "We'll wire 7720415 by the end of next week. ... Happy to pay the rest of 7720438 once you take it off": the
+     * condition belongs to the disputed part, not to the dated promise made in another sentence.
+     */
+    private static void dropConditionsOfOtherSentences(Analysis a) {
+        List<Lexicon.Hit> dropped = new ArrayList<>();
+        for (Lexicon.Hit neg : a.hits) {
+            if (neg.negated() || neg.cue().weight() >= 0 || !neg.cue().statuses().contains("PAYMENT_PROMISE")) {
+                continue;
+            }
+            int[] condition = MultiGroup.sentence(a.folded, neg.start());
+            for (Lexicon.Hit pos : a.hits) {
+                if (pos.negated() || pos.cue().weight() <= 0 || !pos.cue().statuses().contains("PAYMENT_PROMISE")) {
+                    continue;
+                }
+                int[] sentence = MultiGroup.sentence(a.folded, pos.start());
+                if (sentence[0] == condition[0]) {
+                    continue;
+                }
+                boolean dated = a.dates.stream().anyMatch(d -> !d.date().isBefore(a.today)
+                        && d.start() >= sentence[0] && d.start() < sentence[1]);
+                if (dated) {
+                    dropped.add(neg);
+                    break;
+                }
+            }
+        }
+        a.hits.removeAll(dropped);
     }
 
     /** A payment "made" in a sentence that only names days to come ("virement fait demain") is not made yet. */

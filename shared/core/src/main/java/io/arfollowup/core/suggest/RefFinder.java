@@ -31,14 +31,14 @@ public final class RefFinder {
                     + "|(?:[A-Z]{1,8}\\d{0,10}|\\d{2,4}[A-Z]{1,4}\\d{3,8}|\\d{1,10}[A-Z]?)"
                     + "(?:[-/](?:[A-Z]{1,8}\\d{0,10}|\\d{1,10}[A-Z]?)){0,5})"
                     + "(?![\\w/-]|[.,]\\d)");
-    private static final Pattern BARE = Pattern.compile("(?<![\\w/.,:-])(\\d{4,8})(?![\\w/-]|[.,]\\d)");
+    private static final Pattern BARE = Pattern.compile("(?<![\\w/.,:-])(\\d{3,8})(?![\\w/-]|[.,]\\d)");
     /** Letter groups of documents that are not invoices (an order, a credit note, a return, a quote...). */
     private static final Set<String> NOT_INVOICE_PREFIX = Set.of(
             "AV", "AVO", "AVR", "CN", "CR", "CRN", "RMA", "RET", "PO", "BC", "BDC", "CDE", "CMD", "SO", "OF", "Q", "QT",
             "D", "DEV", "BL", "DN", "PAY", "PMT", "REM", "RIB", "AR", "CASE", "TKT", "LTA", "BWF", "PX",
             "OR", "ORD", "SIRET", "TVA", "VAT", "IBAN", "BIC", "TEL", "ACC", "ACCT", "CPT", "CLI", "CUST", "CLT", "LOT",
             "REV", "WO", "OT", "CS", "SR", "TRX", "CHQ", "CHK", "BAC", "RLX", "VRN", "ART", "SKU", "CV", "MSA",
-            "SOW", "NDA", "RT", "BI", "BT", "OS", "AUTH", "CL",
+            "SOW", "NDA", "RT", "BI", "BT", "OS", "AUTH", "CL", "SC", "RCS",
             // bank transfer and direct-debit references (VIR = virement, PRLV = prélèvement)
             "VIR", "VIRT", "TRF", "SEPA", "PRLV",
             "BR", "GR", "GRN", "DA", "DR", "DOC", "CT", "CTR",
@@ -63,7 +63,7 @@ public final class RefFinder {
                     + "customer|siret|siren|tva|vat|iban|tel|phone|fax|cheque|check|mandat|marche|licence|license|"
                     + "confirmation|suivi|tracking|colis|parcel|lot|serie|serial|article|piece|part|sku|adherent|"
                     + "member|ligne|line|bordereau|engagement|agreement|police|policy|matricule|badge|pin|code|"
-                    + "sinistre|claim|refs|references|request|demande|advice|avis de (paiement|virement)|vir|prlv|sepa|bancaire|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
+                    + "sinistre|claim|refs|references|registered in [a-z]+( and [a-z]+)?|company|registration|immatriculee?|rcs|request|demande|advice|avis de (paiement|virement)|vir|prlv|sepa|bancaire|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
                     + "|intracom|intracommunautaire|juridique|ie|lu|nl|fr|gb|de|es|it|be)"
                     + "(\\s+(signee?s?|signed|joint|jointe?s?|attached|original|originale?s?|bancaire|interne|internal))?"
                     + "(\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id|,|was|is|est|etait|=))*\\s*\\(?\\s*)$");
@@ -83,6 +83,8 @@ public final class RefFinder {
     private static final Pattern TABLE_ROW = Pattern.compile("^(\\s{2,}|\\t|\\s*[|;]\\s*)\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}");
     private static final Pattern BANK_LABEL = Pattern.compile(
             "\\b(libelle|label|communication|motif|wording|narrative)\\s*:?\\s*[«\"“'][^»\"”'\\n]*$");
+    private static final Pattern SHORT_INVOICE_BEFORE = Pattern.compile(
+            "\\b(facture|invoice|inv|rechnung|factura|fattura)\\s*(n°|no\\.?|nr\\.?|#|:)?\\s*$");
     private static final Pattern LIST_GLUE = Pattern.compile("\\s*(,|;|/|et|and|&|und|y|e|ou|or)\\s*");
     private static final Pattern YEARS = Pattern.compile("(19|20)\\d\\d[-/](19|20)?\\d\\d");
 
@@ -145,6 +147,9 @@ public final class RefFinder {
             }
             String ref = b.group(1);
             String before = folded.substring(Math.max(0, s - 60), s);
+            if (ref.length() == 3 && !SHORT_INVOICE_BEFORE.matcher(tail(before, 16)).find()) {
+                continue; // three digits are an invoice only right after the word: "Facture 118"
+            }
             if (isYear(ref) && !INVOICE_BEFORE.matcher(before).find()) {
                 continue;
             }
