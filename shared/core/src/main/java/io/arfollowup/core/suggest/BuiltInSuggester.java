@@ -354,7 +354,9 @@ public final class BuiltInSuggester implements Suggester {
             // "we paid the rest / the original": the disputed part is what the collector acts on (TAXONOMY)
             add(s, "ALREADY_PAID", -3.5);
         }
-        if (promiseCue && a.hasFutureDate() && dispute >= 3 && cue(a, "PAYMENT_PROMISE") > 0) {
+        boolean datedPromise = a.dates.stream().anyMatch(d -> !d.date().isBefore(a.today)
+                && MultiGroup.sentenceHas(a, d.start(), "PAYMENT_PROMISE"));
+        if (promiseCue && datedPromise && dispute >= 3 && cue(a, "PAYMENT_PROMISE") > 0) {
             // a dated promise on the undisputed part leads; the dispute is the second situation (TAXONOMY)
             add(s, "PAYMENT_PROMISE", 3.5);
         }

@@ -25,7 +25,7 @@ public final class RefFinder {
      */
     private static final Pattern CODED = Pattern.compile(
             "(?<![\\w/.-])([A-Z]{1,4} (?:\\d{2}|\\d{4}) \\d{2} \\d{3,6}|[A-Z]{1,4} (?:\\d{2}|\\d{4}) \\d{3,6}(?! \\d)"
-                    + "|(?:[A-Z]{1,4}\\.)?\\d{2,4}\\.\\d{2}\\.\\d{3,6}|[A-Z]{1,4}\\.\\d{2,4}\\.\\d{3,6}"
+                    + "|(?:[A-Z]{1,4}\\.)?\\d{2,4}\\.\\d{2}\\.\\d{3,6}|[A-Z]{1,4}\\.\\d{2,4}\\.\\d{3,6}|[A-Z]{1,4}\\d{2,4}\\.\\d{3,6}"
                     + "|INV \\d{4,10}(?![-/ ]?\\d)|[A-Z]{2,4} \\d{5,8}(?![-/ .,]?\\d)"
                     + "|[A-Z]{1,6} \\d{2,4}(?:[-/]\\d{2,8}){1,2}"
                     + "|(?:[A-Z]{1,8}\\d{0,10}|\\d{2,4}[A-Z]{1,4}\\d{3,8}|\\d{1,10}[A-Z]?)"
@@ -63,13 +63,13 @@ public final class RefFinder {
                     + "customer|siret|siren|tva|vat|iban|tel|phone|fax|cheque|check|mandat|marche|licence|license|"
                     + "confirmation|suivi|tracking|colis|parcel|lot|serie|serial|article|piece|part|sku|adherent|"
                     + "member|ligne|line|bordereau|engagement|agreement|police|policy|matricule|badge|pin|code|"
-                    + "sinistre|claim|refs|references|registered in [a-z]+( and [a-z]+)?|company|registration|immatriculee?|rcs|request|demande|advice|avis de (paiement|virement)|vir|prlv|sepa|bancaire|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
+                    + "sinistre|claim|(contrat|contract|abonnement|subscription) (de |d')?\\w+|refs|references|registered in [a-z]+( and [a-z]+)?|company|registration|immatriculee?|rcs|request|demande|advice|avis de (paiement|virement)|vir|prlv|sepa|bancaire|sous le numero|under (the )?(number|reference|ref)|bon d'\\w+|bon de \\w+|work order|job (sheet|number|no\\.?)|authori[sz]ation|rapport|report|plan|drawing|vendor|supplier|fournisseur|id|identifiant"
                     + "|intracom|intracommunautaire|juridique|ie|lu|nl|fr|gb|de|es|it|be)"
                     + "(\\s+(signee?s?|signed|joint|jointe?s?|attached|original|originale?s?|bancaire|interne|internal))?"
                     + "(\\s*(n°|no\\.?|nr\\.?|number|num\\.?|#|:|id|,|was|is|est|etait|=))*\\s*\\(?\\s*)$");
     private static final Pattern INVOICE_BEFORE = Pattern.compile(
             "(\\b(factures?|fact\\.?|fac|invoices?|inv\\.?|bills?|rechnung(en)?|facturas?|fatture|fattura|piece|"
-                    + "pieces|overdue|past due|impayee?s?|echue?s?|reminder|relance)((\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero"
+                    + "pieces|situation( de travaux)?|overdue|past due|impayee?s?|echue?s?|reminder|relance)((\\s*(n°|no\\.?|nr\\.?|num\\.?|number|numero"
                     + "|nummer|#|:|nos\\.?|ref\\.?|reference|\\(s\\)|concernee?s?|concerned|en question|-|–))*)\\s*"
                     + "((\\S+\\s*(,|et|and|&|und|y|e|/|ni( la| le)?|nor|or|ou( la| le)?)\\s*(n°|no\\.?|#)?\\s*)*))$");
     private static final Pattern AMOUNT_AFTER = Pattern.compile("^\\s?(€|eur\\b|euros?\\b|\\$|usd\\b|£|gbp\\b|dollars?\\b"
@@ -80,7 +80,8 @@ public final class RefFinder {
     private static final Pattern OTHER_NUMBER_NAMED = Pattern.compile(
             "\\b(po|p\\.o\\.|purchase order|order|bon de commande|commande|bc|bdc|cde|account|compte|customer|client"
                     + "|contract|contrat|vat|tva|siret|supplier|fournisseur|reference de commande)\\b");
-    private static final Pattern TABLE_ROW = Pattern.compile("^(\\s{2,}|\\t|\\s*[|;]\\s*)\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}");
+    private static final Pattern TABLE_ROW = Pattern.compile("^(\\s{2,}|\\t|\\s*[|;]\\s*)(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}"
+            + "|[£$€]\\s?\\d|\\d[\\d ,.]*\\d\\s?(€|eur|usd|gbp))");
     private static final Pattern BANK_LABEL = Pattern.compile(
             "\\b(libelle|label|communication|motif|wording|narrative)\\s*:?\\s*[«\"“'][^»\"”'\\n]*$");
     private static final Pattern SHORT_INVOICE_BEFORE = Pattern.compile(
