@@ -141,12 +141,10 @@ public final class EvalMain {
         return s;
     }
 
-    /** References as the corpus README compares them: upper case, no separators. */
+    /** References as the corpus README compares them (and the F1 below counts them): {@link RefFinder#normalize}. */
     static Set<String> normalised(List<String> refs) {
         Set<String> out = new TreeSet<>();
-        for (String r : refs) {
-            out.add(r.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", ""));
-        }
+        refs.forEach(r -> out.add(RefFinder.normalize(r)));
         return out;
     }
 

@@ -416,7 +416,8 @@ public final class BuiltInSuggester implements Suggester {
 
     /**
      * "We'll wire 7720415 by the end of next week. ... Happy to pay the rest of 7720438 once you take it off": the
-     * condition belongs to the disputed part, not to the dated promise made in another sentence.
+     * condition belongs to the disputed part, not to the dated promise made in another sentence. The condition's
+     * hit is dropped from this reading's hits, so the scores and every rule that reads the cues agree.
      */
     private static void dropConditionsOfOtherSentences(Analysis a) {
         List<Lexicon.Hit> dropped = new ArrayList<>();

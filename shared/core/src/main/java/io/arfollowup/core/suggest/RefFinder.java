@@ -100,7 +100,8 @@ public final class RefFinder {
         String folded = Fold.fold(text);
         Map<String, String> found = new LinkedHashMap<>();
         List<int[]> taken = new ArrayList<>();
-        Matcher m = CODED.matcher(text.replace('\u00a0', ' ').replace('\u202f', ' '));
+        String spaced = text.replace('\u00a0', ' ').replace('\u202f', ' ');
+        Matcher m = CODED.matcher(spaced);
         int rejectedEnd = -1;
         while (m.find()) {
             String ref = m.group(1);
@@ -126,7 +127,7 @@ public final class RefFinder {
             // unless something says it is another document
             Set<String> shapes = new java.util.HashSet<>();
             found.values().forEach(r -> shapes.add(shape(r)));
-            Matcher again = CODED.matcher(text.replace('\u00a0', ' ').replace('\u202f', ' '));
+            Matcher again = CODED.matcher(spaced);
             while (again.find()) {
                 String ref = again.group(1);
                 int s0 = again.start(1);
@@ -184,11 +185,7 @@ public final class RefFinder {
         boolean invoiceGroup = false;
         boolean otherGroup = false;
         boolean letters = false;
-        for (String group : ref.split("[-/ ]")) {
-            String head = group.replaceAll("\\d+$", ""); // "FR25": the letters before the digits
-            if (head.isEmpty() || !head.chars().allMatch(Character::isLetter)) {
-                continue;
-            }
+        for (String head : letterHeads(ref, "[-/ ]")) {
             letters = true;
             invoiceGroup |= INVOICE_GROUP.contains(head);
             // a country code starts a VAT or bank number; inside a numbering ("SAR-FR-2025-0441") it is a branch
@@ -236,13 +233,19 @@ public final class RefFinder {
     }
 
     private static boolean hasOtherGroup(String ref) {
-        for (String group : ref.split("[-/ .]")) {
-            String head = group.replaceAll("\\d+$", "");
-            if (!head.isEmpty() && NOT_INVOICE_PREFIX.contains(head) && !COUNTRY.contains(head)) {
-                return true;
+        return letterHeads(ref, "[-/ .]").stream().anyMatch(h -> NOT_INVOICE_PREFIX.contains(h) && !COUNTRY.contains(h));
+    }
+
+    /** The letters that start each group of a code ("FR25-00981" → FR), for the groups that start with letters. */
+    private static List<String> letterHeads(String ref, String separators) {
+        List<String> heads = new ArrayList<>();
+        for (String group : ref.split(separators)) {
+            String head = group.replaceAll("\\d+$", ""); // "FR25": the letters before the digits
+            if (!head.isEmpty() && head.chars().allMatch(Character::isLetter)) {
+                heads.add(head);
             }
         }
-        return false;
+        return heads;
     }
 
     /** Day/month(/year), year-month-day or month/day/year with values a calendar has ("10/10/2025", not "11-25-0088"). */
